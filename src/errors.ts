@@ -1,0 +1,125 @@
+/**
+ * Error classes. Every error the library throws on purpose extends {@link ScreenerError}
+ * and carries a stable `code`. Use the `is…Error()` guards rather than `instanceof`: the
+ * ESM and CommonJS builds are two copies of each class, and `instanceof` fails across them
+ * (and across realms); the guards read a global brand and the `code` instead.
+ *
+ * @module
+ */
+
+const BRAND = Symbol.for('weak-lax-screener.error');
+
+/** One problem found in an input, option or rule file. */
+export interface Issue {
+  /** Dotted path naming the offending key itself, e.g. `leadership.seatFilled`; `''` for the root. */
+  path: string;
+  /** Human-readable message, in the requested locale. */
+  message: string;
+}
+
+/** Error codes, one per error class. */
+export type ErrorCode = 'ERR_ASSESSMENT' | 'ERR_OPTIONS' | 'ERR_RULESET' | 'ERR_REVIEW';
+
+function formatIssues(summary: string, issues: readonly Issue[]): string {
+  if (issues.length === 0) return summary;
+  const lines = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`);
+  return `${summary}\n${lines.join('\n')}`;
+}
+
+/** Base class of every error thrown by this library. */
+export class ScreenerError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: ErrorCode;
+  /** @internal */
+  readonly [BRAND] = true;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/**
+ * An assessment failed validation. `issues` lists every bad field, each with a dotted
+ * `path` naming the offending key (an unknown key is named itself: `leadership.seatFilled`).
+ */
+export class AssessmentError extends ScreenerError {
+  declare readonly code: 'ERR_ASSESSMENT';
+  /** Every problem found, in input order. */
+  readonly issues: Issue[];
+  /** The assessment's `org.id` when it could be read, to report bad records in a batch. */
+  readonly orgId: string | undefined;
+
+  constructor(issues: Issue[], orgId?: string) {
+    super('ERR_ASSESSMENT', formatIssues(`Invalid assessment${orgId ? ` (org ${orgId})` : ''}:`, issues));
+    this.issues = issues;
+    this.orgId = orgId;
+  }
+}
+
+/** Screening options failed validation: an unknown key, criterion or threshold name, or a bad value. */
+export class OptionsError extends ScreenerError {
+  declare readonly code: 'ERR_OPTIONS';
+  /** Every problem found. */
+  readonly issues: Issue[];
+
+  constructor(issues: Issue[]) {
+    super('ERR_OPTIONS', formatIssues('Invalid options:', issues));
+    this.issues = issues;
+  }
+}
+
+/** A ruleset or rule file is invalid. `file` and `field` name where. */
+export class RulesetError extends ScreenerError {
+  declare readonly code: 'ERR_RULESET';
+  /** The file (or object label) at fault, e.g. `rules/my-province/C03.json`. */
+  readonly file: string;
+  /** Dotted path of the field at fault inside that file; `''` for the file as a whole. */
+  readonly field: string;
+
+  constructor(file: string, field: string, message: string) {
+    super('ERR_RULESET', `${file}${field ? ` → ${field}` : ''}: ${message}`);
+    this.file = file;
+    this.field = field;
+  }
+}
+
+/** Two screening results cannot be compared by `review`. */
+export class ReviewError extends ScreenerError {
+  declare readonly code: 'ERR_REVIEW';
+}
+
+function hasCode(error: unknown, code: ErrorCode): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as Record<PropertyKey, unknown>)[BRAND] === true &&
+    (error as { code?: unknown }).code === code
+  );
+}
+
+/** True for any error thrown by this library, from either the ESM or the CommonJS build. */
+export function isScreenerError(error: unknown): error is ScreenerError {
+  return typeof error === 'object' && error !== null && (error as Record<PropertyKey, unknown>)[BRAND] === true;
+}
+
+/** True for an {@link AssessmentError} from either build. */
+export function isAssessmentError(error: unknown): error is AssessmentError {
+  return hasCode(error, 'ERR_ASSESSMENT');
+}
+
+/** True for an {@link OptionsError} from either build. */
+export function isOptionsError(error: unknown): error is OptionsError {
+  return hasCode(error, 'ERR_OPTIONS');
+}
+
+/** True for a {@link RulesetError} from either build. */
+export function isRulesetError(error: unknown): error is RulesetError {
+  return hasCode(error, 'ERR_RULESET');
+}
+
+/** True for a {@link ReviewError} from either build. */
+export function isReviewError(error: unknown): error is ReviewError {
+  return hasCode(error, 'ERR_REVIEW');
+}

@@ -1,0 +1,52 @@
+/**
+ * weak-lax-screener: screen grassroots Party organisations (村 and 社区) against the
+ * criteria for 软弱涣散 ("weak and lax") organisations, explain every answer, and plan and
+ * review their rectification (整顿).
+ *
+ * Every public name is exported here, explicitly.
+ *
+ * @packageDocumentation
+ */
+export { screen, type ScreenOptions, type ScreeningResult } from './screen.js';
+export {
+  type CriterionResult,
+  type Evidence,
+  type EvidenceValue,
+  type Outcome,
+  type Verdict,
+} from './outcome.js';
+export {
+  assessmentSchema,
+  type Assessment,
+  type ExtraValue,
+  type Organisation,
+  type Region,
+} from './schema/assessment.js';
+export { assessmentJsonSchema } from './schema/json-schema.js';
+export { rulesets, defaultRuleset, defaultThresholds, loadRuleset, type RulesetObjects } from './rulesets.js';
+export {
+  isRuleset,
+  type Bilingual,
+  type Criterion,
+  type ExtraFactType,
+  type Ruleset,
+  type ThresholdSpec,
+  type Thresholds,
+} from './ruleset.js';
+export type { CriterionFile, RulesetFile, Operator } from './schema/ruleset.js';
+export type { Locale } from './schema/messages.js';
+export type { ChecklistItem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
+export {
+  AssessmentError,
+  OptionsError,
+  ReviewError,
+  RulesetError,
+  ScreenerError,
+  isAssessmentError,
+  isOptionsError,
+  isReviewError,
+  isRulesetError,
+  isScreenerError,
+  type ErrorCode,
+  type Issue,
+} from './errors.js';

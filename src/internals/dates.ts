@@ -1,0 +1,88 @@
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings. Dates carry no time zone: everything
+ * is computed in UTC on whole days, so the host's zone never shifts a date.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date split into its parts (month 1..12). */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Days in `month` (1..12) of `year`, leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses a `YYYY-MM-DD` string into a real calendar date, or `undefined` (2017-02-30 is not a date). */
+export function parseDate(text: string): CalendarDate | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** True when `text` is a real `YYYY-MM-DD` calendar date. */
+export function isIsoDate(text: string): boolean {
+  return parseDate(text) !== undefined;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Formats a calendar date as `YYYY-MM-DD`. */
+export function formatDate(date: CalendarDate): string {
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+function mustParse(text: string): CalendarDate {
+  const date = parseDate(text);
+  if (!date) throw new RangeError(`not a YYYY-MM-DD calendar date: ${JSON.stringify(text)}`);
+  return date;
+}
+
+/** `date` plus `months` calendar months, the day clamped to the end of the target month. */
+export function addMonthsClamped(date: CalendarDate, months: number): CalendarDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
+}
+
+function compare(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * Whole calendar months elapsed from `from` to `to`: the largest n for which `from` plus
+ * n months (clamped to the month's end) is on or before `to`. 2017-01-10 → 2017-04-10 is 3,
+ * → 2017-04-09 is 2; 2017-01-31 → 2017-02-28 is 1. Negative spans give 0.
+ */
+export function monthsElapsed(fromText: string, toText: string): number {
+  const from = mustParse(fromText);
+  const to = mustParse(toText);
+  if (compare(from, to) >= 0) return 0;
+  let months = (to.year - from.year) * 12 + (to.month - from.month);
+  if (compare(addMonthsClamped(from, months), to) > 0) months -= 1;
+  return months;
+}
+
+/** `text` plus `days` days (may be negative). */
+export function addDays(text: string, days: number): string {
+  const { year, month, day } = mustParse(text);
+  const time = Date.UTC(year, month - 1, day) + days * 86_400_000;
+  const d = new Date(time);
+  return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+/** Compares two `YYYY-MM-DD` strings (lexicographic order is calendar order for 4-digit years). */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,421 @@
+/**
+ * Building a {@link Ruleset} from validated rule files, and the checks that need a loaded
+ * ruleset: threshold overrides (their names and effective numbers) and declared `extra` facts.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { RulesetError, type Issue } from './errors.js';
+import { FACT_NAMES } from './facts.js';
+import {
+  criterionFileSchema,
+  rulesetFileSchema,
+  type ConditionJson,
+  type CriterionFileParsed,
+} from './schema/ruleset.js';
+import {
+  ORDERING_OPERATORS,
+  applyOperator,
+  isUpward,
+  joinFactPath,
+  leavesOf,
+  type CondNode,
+  type LeafSpec,
+} from './engine/conditions.js';
+import { dotted, message, type Locale } from './schema/messages.js';
+import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
+
+/** A bilingual text. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** A named threshold of a criterion, with its effective default. */
+export interface ThresholdSpec {
+  /** The number compared against unless options override it. */
+  readonly default: number;
+  /** 预警线: the value at which a not-matched criterion counts as near. */
+  readonly warningLine?: number;
+  /** `'up'` for "at least" conditions (higher is worse), `'down'` for "under". */
+  readonly direction: 'up' | 'down';
+  readonly unit?: string;
+  readonly source: string;
+}
+
+/** One criterion of a ruleset: its metadata and its json-rules-engine rule. */
+export interface Criterion {
+  readonly id: string;
+  /** Position in the official list (① = 1). */
+  readonly no: number;
+  readonly title: Bilingual;
+  /** The seed's own wording. */
+  readonly seedWording: string;
+  readonly operationalisation?: Bilingual;
+  /** Weight in the score (default 10). */
+  readonly weight: number;
+  readonly thresholds: Readonly<Record<string, ThresholdSpec>>;
+  readonly sources: readonly string[];
+  readonly appliesTo?: readonly ('village' | 'community')[];
+  /** The rule exactly as json-rules-engine takes it. */
+  readonly rule: {
+    readonly name: string;
+    readonly priority?: number;
+    readonly conditions: ConditionJson;
+    readonly event: { type: string; params?: Record<string, unknown> };
+  };
+  /** Normalised condition tree. @internal */
+  readonly tree: CondNode;
+  /** Leaves in rule order. @internal */
+  readonly leaves: readonly LeafSpec[];
+  /** File the criterion was loaded from. @internal */
+  readonly file: string;
+}
+
+/** Declared type of an `extra` fact. */
+export type ExtraFactType = 'number' | 'boolean' | 'string';
+
+/** A loaded, validated ruleset: ordered criteria plus declared extra facts. */
+export interface Ruleset {
+  readonly id: string;
+  readonly version: string;
+  readonly title?: Bilingual;
+  /** Id of the ruleset this one extends. */
+  readonly extends?: string;
+  readonly criteria: readonly Criterion[];
+  /** Facts read from `assessment.extra`, with their types. */
+  readonly extraFacts: Readonly<Record<string, ExtraFactType>>;
+}
+
+/** Effective thresholds: `{ [criterionId]: { [name]: number } }`. */
+export type Thresholds = Record<string, Record<string, number>>;
+
+/** A rule file handed over as an object, with a label used in error messages. */
+export interface RuleFileInput {
+  /** Where it came from, e.g. `rules/cn-2017-ten/C01.json`. */
+  file: string;
+  content: unknown;
+}
+
+/** True when `value` is a ruleset built by this library (from either build). */
+export function isRuleset(value: unknown): value is Ruleset {
+  return hasRulesetBrand(value);
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
+  const parsed = schema.safeParse(content);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field =
+    issue.code === 'unrecognized_keys' ? [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.') : dotted(issue.path);
+  throw new RulesetError(file, field, issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
+}
+
+const THRESHOLD_FACT = /^threshold\.([^.]+)\.([^.]+)$/;
+
+interface BuildContext {
+  file: string;
+  criterionId: string;
+  extraFacts: Record<string, ExtraFactType>;
+  thresholdNames: Set<string>;
+  leaves: LeafSpec[];
+}
+
+function checkFact(fact: string, context: BuildContext, field: string): void {
+  if (FACT_NAMES.has(fact)) return;
+  const extra = /^extra\.(.+)$/.exec(fact);
+  if (extra && Object.hasOwn(context.extraFacts, extra[1]!)) return;
+  throw new RulesetError(
+    context.file,
+    field,
+    extra
+      ? `extra fact "${extra[1]}" is not declared in ruleset.json extraFacts`
+      : `unknown fact "${fact}": not an assessment field, a derived fact or a declared extra fact`,
+  );
+}
+
+function normalise(node: ConditionJson, context: BuildContext, field: string): CondNode {
+  if ('all' in node) return { kind: 'all', children: node.all.map((c, i) => normalise(c, context, `${field}.all.${i}`)) };
+  if ('any' in node) return { kind: 'any', children: node.any.map((c, i) => normalise(c, context, `${field}.any.${i}`)) };
+  if ('not' in node) return { kind: 'not', child: normalise(node.not, context, `${field}.not`) };
+  const fact = joinFactPath(node.fact, node.path);
+  checkFact(fact, context, `${field}.fact`);
+  const raw = node.value;
+  let value: LeafSpec['value'];
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    const referenced = joinFactPath(raw.fact, raw.path);
+    const threshold = THRESHOLD_FACT.exec(referenced);
+    if (threshold) {
+      const [, criterionId, name] = threshold as unknown as [string, string, string];
+      if (criterionId !== context.criterionId || !context.thresholdNames.has(name)) {
+        throw new RulesetError(
+          context.file,
+          `${field}.value.fact`,
+          `"${referenced}" does not name a threshold declared in this file's "thresholds"`,
+        );
+      }
+      if (!ORDERING_OPERATORS.has(node.operator)) {
+        throw new RulesetError(context.file, `${field}.operator`, `a named threshold needs an ordering operator, not "${node.operator}"`);
+      }
+      value = { kind: 'threshold', name, fact: referenced };
+    } else {
+      checkFact(referenced, context, `${field}.value.fact`);
+      value = { kind: 'fact', fact: referenced };
+    }
+  } else {
+    if ((node.operator === 'in' || node.operator === 'notIn') !== Array.isArray(raw)) {
+      throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" ${Array.isArray(raw) ? 'does not take' : 'needs'} a list`);
+    }
+    if (ORDERING_OPERATORS.has(node.operator) && typeof raw !== 'number') {
+      throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" needs a number or a threshold`);
+    }
+    value = { kind: 'literal', value: raw };
+  }
+  const leaf: LeafSpec = { index: context.leaves.length, fact, operator: node.operator, value };
+  context.leaves.push(leaf);
+  return { kind: 'leaf', leaf };
+}
+
+function buildCriterion(
+  input: RuleFileInput,
+  extraFacts: Record<string, ExtraFactType>,
+  defaultsOverride: Record<string, number> | undefined,
+): Criterion {
+  const parsed: CriterionFileParsed = parseOrThrow(criterionFileSchema, input.content, input.file);
+  const context: BuildContext = {
+    file: input.file,
+    criterionId: parsed.id,
+    extraFacts,
+    thresholdNames: new Set(Object.keys(parsed.thresholds)),
+    leaves: [],
+  };
+  const tree = normalise(parsed.conditions, context, 'conditions');
+  const thresholds: Record<string, ThresholdSpec> = {};
+  for (const [name, spec] of Object.entries(parsed.thresholds)) {
+    const users = context.leaves.filter((leaf) => leaf.value.kind === 'threshold' && leaf.value.name === name);
+    if (users.length === 0) {
+      throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is declared but no condition uses it');
+    }
+    const upward = isUpward(users[0]!.operator);
+    if (users.some((leaf) => isUpward(leaf.operator) !== upward)) {
+      throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is used in both directions');
+    }
+    const value = defaultsOverride?.[name] ?? spec.default;
+    let warningLine = spec.warningLine;
+    if (warningLine !== undefined) {
+      // The warning line must lie on the safe side of the threshold: crossing it must not
+      // already meet the condition.
+      const meetsAtLine = applyOperator(users[0]!.operator, warningLine, spec.default);
+      if (meetsAtLine) {
+        throw new RulesetError(
+          input.file,
+          `thresholds.${name}.warningLine`,
+          `warning line ${warningLine} is on the wrong side of the threshold ${spec.default} (${upward ? 'must be lower' : 'must be higher'})`,
+        );
+      }
+      warningLine = clampWarningLine(upward ? 'up' : 'down', value, warningLine);
+    }
+    thresholds[name] = {
+      default: value,
+      ...(warningLine !== undefined ? { warningLine } : {}),
+      direction: upward ? 'up' : 'down',
+      ...(spec.unit !== undefined ? { unit: spec.unit } : {}),
+      source: spec.source,
+    };
+  }
+  if (defaultsOverride) {
+    for (const name of Object.keys(defaultsOverride)) {
+      if (!thresholds[name]) throw new RulesetError(input.file, `thresholds.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
+    }
+  }
+  return {
+    id: parsed.id,
+    no: parsed.no,
+    title: parsed.title,
+    seedWording: parsed.seedWording,
+    ...(parsed.operationalisation ? { operationalisation: parsed.operationalisation } : {}),
+    weight: parsed.weight,
+    thresholds,
+    sources: parsed.sources,
+    ...(parsed.appliesTo ? { appliesTo: parsed.appliesTo } : {}),
+    rule: {
+      name: parsed.name ?? parsed.id,
+      ...(parsed.priority !== undefined ? { priority: parsed.priority } : {}),
+      conditions: parsed.conditions,
+      event: parsed.event,
+    },
+    tree,
+    leaves: leavesOf(tree),
+    file: input.file,
+  };
+}
+
+/**
+ * A warning line that a threshold has passed is clamped to the threshold (contract:
+ * "an override changes the number only; direction and warning line stay").
+ */
+export function clampWarningLine(direction: 'up' | 'down', threshold: number, warningLine: number): number {
+  return direction === 'up' ? Math.min(warningLine, threshold) : Math.max(warningLine, threshold);
+}
+
+/**
+ * Builds a ruleset from its `ruleset.json` and criterion files. `resolveBase` finds the
+ * ruleset named by `extends`. Throws a {@link RulesetError} naming the file and field.
+ * @internal
+ */
+export function buildRuleset(
+  rulesetInput: RuleFileInput,
+  criterionInputs: readonly RuleFileInput[],
+  resolveBase: (id: string) => Ruleset | undefined,
+): Ruleset {
+  const file = rulesetInput.file;
+  const spec = parseOrThrow(rulesetFileSchema, rulesetInput.content, file);
+  let base: Ruleset | undefined;
+  if (spec.extends !== undefined) {
+    base = resolveBase(spec.extends);
+    if (!base) throw new RulesetError(file, 'extends', `unknown base ruleset "${spec.extends}"`);
+  }
+  const extraFacts: Record<string, ExtraFactType> = { ...base?.extraFacts };
+  for (const [name, type] of Object.entries(spec.extraFacts)) {
+    if (extraFacts[name] && extraFacts[name] !== type) {
+      throw new RulesetError(file, `extraFacts.${name}`, `conflicts with the base ruleset's type ${extraFacts[name]}`);
+    }
+    extraFacts[name] = type;
+  }
+  const seen = new Set<string>();
+  spec.criteria.forEach((id, i) => {
+    if (seen.has(id)) throw new RulesetError(file, `criteria.${i}`, `duplicate criterion id "${id}"`);
+    seen.add(id);
+  });
+
+  const own = new Map<string, Criterion>();
+  for (const input of criterionInputs) {
+    const id = (input.content as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && own.has(id)) throw new RulesetError(input.file, 'id', `duplicate criterion id "${id}"`);
+    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)]);
+    own.set(criterion.id, criterion);
+  }
+  const baseIds = new Set(base?.criteria.map((c) => c.id));
+  for (const criterion of own.values()) {
+    if (!seen.has(criterion.id) && !baseIds.has(criterion.id)) {
+      throw new RulesetError(criterion.file, 'id', `criterion "${criterion.id}" is not listed in ${file} "criteria"`);
+    }
+  }
+  for (const [criterionId, overrides] of Object.entries(spec.thresholds ?? {})) {
+    if (own.has(criterionId)) continue;
+    const inherited = base?.criteria.find((c) => c.id === criterionId);
+    if (!inherited) throw new RulesetError(file, `thresholds.${criterionId}`, `unknown criterion "${criterionId}"`);
+    own.set(criterionId, withDefaults(inherited, overrides, file));
+  }
+
+  const order = [...(base?.criteria.map((c) => c.id) ?? []), ...spec.criteria.filter((id) => !baseIds.has(id))];
+  const criteria = order.map((id) => {
+    const criterion = own.get(id) ?? base?.criteria.find((c) => c.id === id);
+    if (!criterion) throw new RulesetError(file, `criteria.${spec.criteria.indexOf(id)}`, `no rule file defines criterion "${id}"`);
+    return criterion;
+  });
+  const ruleset: Ruleset = {
+    id: spec.id,
+    version: spec.version,
+    ...(spec.title ? { title: spec.title } : {}),
+    ...(spec.extends !== undefined ? { extends: spec.extends } : {}),
+    criteria,
+    extraFacts,
+  };
+  Object.defineProperty(ruleset, RULESET_BRAND, { value: true, enumerable: false });
+  return Object.freeze(ruleset);
+}
+
+function withDefaults(criterion: Criterion, overrides: Record<string, number>, file: string): Criterion {
+  const thresholds: Record<string, ThresholdSpec> = { ...criterion.thresholds };
+  for (const [name, value] of Object.entries(overrides)) {
+    const spec = thresholds[name];
+    if (!spec) throw new RulesetError(file, `thresholds.${criterion.id}.${name}`, `criterion ${criterion.id} has no threshold "${name}"`);
+    thresholds[name] = {
+      ...spec,
+      default: value,
+      ...(spec.warningLine !== undefined ? { warningLine: clampWarningLine(spec.direction, value, spec.warningLine) } : {}),
+    };
+  }
+  return { ...criterion, thresholds };
+}
+
+/** Effective numbers and warning lines for one screening. */
+export interface EffectiveThresholds {
+  /** `{ [criterionId]: { [name]: number } }`, as reported in results. */
+  values: Thresholds;
+  /** Warning lines after clamping, same shape. */
+  warningLines: Thresholds;
+}
+
+/** The ruleset's own defaults, `{ [criterionId]: { [name]: number } }` (criteria without thresholds omitted). */
+export function thresholdDefaults(ruleset: Ruleset): Thresholds {
+  const out: Thresholds = {};
+  for (const criterion of ruleset.criteria) {
+    const names = Object.keys(criterion.thresholds);
+    if (names.length > 0) out[criterion.id] = Object.fromEntries(names.map((n) => [n, criterion.thresholds[n]!.default]));
+  }
+  return out;
+}
+
+/**
+ * Checks threshold overrides against the ruleset (unknown criterion or name → an issue
+ * naming it) and resolves the effective numbers and clamped warning lines.
+ */
+export function resolveThresholds(
+  ruleset: Ruleset,
+  overrides: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
+  issues: Issue[],
+): EffectiveThresholds {
+  const values: Thresholds = {};
+  const warningLines: Thresholds = {};
+  const byId = new Map(ruleset.criteria.map((c) => [c.id, c]));
+  for (const [criterionId, names] of Object.entries(overrides ?? {})) {
+    const criterion = byId.get(criterionId);
+    if (!criterion) {
+      issues.push({ path: `thresholds.${criterionId}`, message: `unknown criterion "${criterionId}" in ruleset ${ruleset.id}` });
+      continue;
+    }
+    for (const name of Object.keys(names)) {
+      if (!criterion.thresholds[name]) {
+        const known = Object.keys(criterion.thresholds);
+        issues.push({
+          path: `thresholds.${criterionId}.${name}`,
+          message: `criterion ${criterionId} has no threshold "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+        });
+      }
+    }
+  }
+  for (const criterion of ruleset.criteria) {
+    const entries = Object.entries(criterion.thresholds);
+    if (entries.length === 0) continue;
+    const v: Record<string, number> = {};
+    const w: Record<string, number> = {};
+    for (const [name, spec] of entries) {
+      const value = overrides?.[criterion.id]?.[name] ?? spec.default;
+      v[name] = value;
+      if (spec.warningLine !== undefined) w[name] = clampWarningLine(spec.direction, value, spec.warningLine);
+    }
+    values[criterion.id] = v;
+    warningLines[criterion.id] = w;
+  }
+  return { values, warningLines };
+}
+
+/** Checks `assessment.extra` against the ruleset's declared extra facts. */
+export function checkExtraFacts(
+  extra: Readonly<Record<string, unknown>> | undefined,
+  ruleset: Ruleset,
+  locale: Locale,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const [name, value] of Object.entries(extra ?? {})) {
+    const type = ruleset.extraFacts[name];
+    if (!type) {
+      issues.push({ path: `extra.${name}`, message: message(locale, 'undeclaredExtra', { name, ruleset: ruleset.id }) });
+    } else if (value !== null && typeof value !== type) {
+      issues.push({ path: `extra.${name}`, message: message(locale, 'extraType', { name, type }) });
+    }
+  }
+  return issues;
+}

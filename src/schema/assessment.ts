@@ -1,0 +1,215 @@
+/**
+ * The input schema: one assessment of one grassroots Party organisation on one date.
+ * Objects are strict (a misspelt key is an error, never silently missing data); every
+ * indicator group and field is optional, so a criterion lacking data becomes
+ * `insufficient-data` rather than guessed.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { compareDates } from '../internals/dates.js';
+
+/** Non-negative integer count over the 12 months before `assessedOn`. */
+const count = () => z.int().nonnegative();
+
+/** A real `YYYY-MM-DD` calendar date (2017-02-29 is rejected). */
+const isoDate = () => z.iso.date();
+
+const orgSchema = z.strictObject({
+  /** Stable id, e.g. the 12-digit 统计用区划代码 or an internal id. */
+  id: z.string().min(1),
+  /** Name, e.g. 共同村党总支. */
+  name: z.string().min(1),
+  /** 村 (village) or 社区 (community). */
+  kind: z.enum(['village', 'community']),
+  /** 党委 / 党总支 / 党支部. */
+  level: z.enum(['committee', 'general-branch', 'branch']).optional(),
+  region: z
+    .strictObject({
+      province: z.string().optional(),
+      city: z.string().optional(),
+      county: z.string().optional(),
+      /** 乡镇 or 街道. */
+      township: z.string().optional(),
+    })
+    .optional(),
+});
+
+const satisfactionRate = z.number().superRefine((value, ctx) => {
+  if (value < 0 || value > 1) ctx.addIssue({ code: 'custom', params: { key: 'share', value }, input: value });
+});
+
+const groups = {
+  /** C01: 班子配备 and the 书记 post. */
+  leadership: z.strictObject({
+    seatsRequired: count().optional(),
+    seatsFilled: count().optional(),
+    secretaryVacantSince: isoDate().nullable().optional(),
+    workStalled: z.boolean().optional(),
+  }),
+  /** C02: the 书记's annual rating and engagement. */
+  secretary: z.strictObject({
+    rating: z.enum(['excellent', 'competent', 'basic', 'incompetent']).optional(),
+    disengaged: z.boolean().optional(),
+  }),
+  /** C03: unity of the leadership. */
+  unity: z.strictObject({
+    conflictReports: count().optional(),
+    workDisrupted: z.boolean().optional(),
+  }),
+  /** C04: elections and 三会一课. */
+  organisationLife: z.strictObject({
+    lastElectionOn: isoDate().optional(),
+    branchAssemblies: count().optional(),
+    committeeMeetings: count().optional(),
+    partyClasses: count().optional(),
+    lifeMeetingHeld: z.boolean().optional(),
+    memberReviewHeld: z.boolean().optional(),
+  }),
+  /** C05: 群众满意率 as a share 0..1. */
+  service: z.strictObject({ satisfactionRate: satisfactionRate.optional() }),
+  /** C06: vote buying and interference. */
+  elections: z.strictObject({
+    voteBuyingCases: count().optional(),
+    clanInterference: z.boolean().optional(),
+    religiousInterference: z.boolean().optional(),
+    criminalInfiltration: z.boolean().optional(),
+  }),
+  /** C07: disclosure and democratic management. */
+  affairs: z.strictObject({
+    affairsDisclosures: count().optional(),
+    financeDisclosures: count().optional(),
+    supervisionCommitteeActive: z.boolean().optional(),
+    fourTwoMethodApplied: z.boolean().optional(),
+  }),
+  /** C08: public security, petitions, disputes. */
+  safety: z.strictObject({
+    criminalCases: count().optional(),
+    massIncidents: count().optional(),
+    petitions: count().optional(),
+    collectivePetitions: count().optional(),
+    unresolvedDisputes: count().optional(),
+  }),
+  /** C09: cadres' conduct. */
+  conduct: z.strictObject({
+    disciplineCases: count().optional(),
+    corruptionCases: count().optional(),
+  }),
+  /** C10: the activity venue. */
+  venue: z.strictObject({ hasFixedVenue: z.boolean().optional() }),
+  /** Extended ruleset (C11): 村集体经营性收入 in yuan over the last 12 months. */
+  economy: z.strictObject({ collectiveIncome: z.number().nonnegative().optional() }),
+  /** Extended ruleset (C12): last date a 发展对象 was fixed; `null` = never. */
+  membership: z.strictObject({ lastCandidateOn: isoDate().nullable().optional() }),
+};
+
+/** Dated fields that may not lie after `assessedOn`, as [group, field]. */
+export const DATED_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['leadership', 'secretaryVacantSince'],
+  ['organisationLife', 'lastElectionOn'],
+  ['membership', 'lastCandidateOn'],
+];
+
+const extraValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
+
+/**
+ * The cross-field rules JSON Schema cannot express. Listed in `assessmentJsonSchema`'s
+ * description; keep the two in step.
+ */
+export const CROSS_FIELD_RULES: readonly string[] = [
+  'leadership.seatsFilled must not exceed leadership.seatsRequired.',
+  'No date (leadership.secretaryVacantSince, organisationLife.lastElectionOn, membership.lastCandidateOn) may lie after assessedOn.',
+  'Every key of extra must be declared, with its type, by the ruleset in use (an undeclared key is an error).',
+];
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * The `Assessment` zod schema (strict objects, cross-field rules included). Parse untrusted
+ * input with {@link screen} (which turns failures into an `AssessmentError`), or directly.
+ *
+ * @example
+ * ```ts
+ * const parsed = assessmentSchema.safeParse(JSON.parse(text));
+ * if (!parsed.success) console.log(parsed.error.issues);
+ * ```
+ */
+export const assessmentSchema = z
+  .strictObject({
+    org: orgSchema,
+    /** Assessment date, `YYYY-MM-DD`; counts cover the 12 months before it. */
+    assessedOn: isoDate(),
+    leadership: groups.leadership.optional(),
+    secretary: groups.secretary.optional(),
+    unity: groups.unity.optional(),
+    organisationLife: groups.organisationLife.optional(),
+    service: groups.service.optional(),
+    elections: groups.elections.optional(),
+    affairs: groups.affairs.optional(),
+    safety: groups.safety.optional(),
+    conduct: groups.conduct.optional(),
+    venue: groups.venue.optional(),
+    economy: groups.economy.optional(),
+    membership: groups.membership.optional(),
+    /** Facts for a custom (provincial) ruleset; each key must be declared by that ruleset. */
+    extra: z.record(z.string(), extraValue).optional(),
+  })
+  .superRefine(
+    (input, ctx) => {
+      // Runs even when other fields failed, so that every bad field is listed at once;
+      // it therefore reads only values that are themselves well-formed.
+      const root = record(input);
+      if (!root) return;
+      const leadership = record(root.leadership);
+      const required = leadership?.seatsRequired;
+      const filled = leadership?.seatsFilled;
+      if (Number.isInteger(required) && Number.isInteger(filled) && (filled as number) > (required as number)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['leadership', 'seatsFilled'],
+          params: { key: 'seats', filled, required },
+          input: filled,
+        });
+      }
+      const assessedOn = root.assessedOn;
+      if (typeof assessedOn !== 'string' || !isoDate().safeParse(assessedOn).success) return;
+      for (const [group, field] of DATED_FIELDS) {
+        const value = record(root[group])?.[field];
+        if (typeof value === 'string' && isoDate().safeParse(value).success && compareDates(value, assessedOn) > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [group, field],
+            params: { key: 'afterAssessedOn', value, assessedOn },
+            input: value,
+          });
+        }
+      }
+    },
+    { when: (payload) => record(payload.value) !== undefined },
+  );
+
+/** A validated assessment of one organisation on one date. */
+export type Assessment = z.infer<typeof assessmentSchema>;
+/** The `org` block of an assessment. */
+export type Organisation = Assessment['org'];
+/** Region of an organisation (province, city, county, township or street). */
+export type Region = NonNullable<Organisation['region']>;
+/** A value of a declared `extra` fact. */
+export type ExtraValue = z.infer<typeof extraValue>;
+
+/** The indicator groups and their field names, for "did you mean" hints and fact lists. @internal */
+export const GROUP_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(groups).map(([name, schema]) => [name, Object.keys(schema.shape)]),
+);
+
+/** Keys known at each object path of the assessment. @internal */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(assessmentSchema.shape),
+  org: Object.keys(orgSchema.shape),
+  'org.region': ['province', 'city', 'county', 'township'],
+  ...GROUP_FIELDS,
+};

@@ -1,0 +1,179 @@
+/**
+ * `screen`: validate one assessment, evaluate the ruleset, explain and score it.
+ *
+ * @module
+ */
+import { AssessmentError, OptionsError, type Issue } from './errors.js';
+import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './schema/assessment.js';
+import { screenOptionsSchema } from './schema/options.js';
+import { errorMap, message, toIssues, type Locale } from './schema/messages.js';
+import { buildFacts } from './facts.js';
+import { checkExtraFacts, resolveThresholds, type EffectiveThresholds, type Ruleset, type Thresholds } from './ruleset.js';
+import { defaultRuleset } from './rulesets.js';
+import { evaluateReference } from './engine/reference.js';
+import type { LeafResult } from './engine/leaf.js';
+import { explainCriterion, scoreOf, verdictOf, type CriterionResult, type Verdict } from './outcome.js';
+import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
+
+/** Options of {@link screen} and `screenMany`. */
+export interface ScreenOptions {
+  /**
+   * The ruleset to screen against.
+   * @default rulesets['cn-2017-ten']
+   */
+  ruleset?: Ruleset;
+  /**
+   * Threshold overrides, partial, merged over the ruleset's defaults:
+   * `{ C01: { secretaryVacantMonths: 6 } }`. An override changes the number only; the
+   * direction and warning line stay (a warning line the new number passes is clamped to it).
+   */
+  thresholds?: { [criterionId: string]: { [name: string]: number } };
+  /**
+   * Score from which a result with nothing matched and nothing undetermined is `at-risk`.
+   * @default 5
+   */
+  atRiskScore?: number;
+  /**
+   * Rectification plan attached to a `weak-lax` result.
+   * @default { start: the day after assessedOn, template: 'intensive' }
+   */
+  plan?: { start?: string; template?: PlanTemplate };
+  /**
+   * Language of error messages.
+   * @default 'en'
+   */
+  locale?: Locale;
+}
+
+/** The explained screening of one organisation (JSON-serialisable, deterministic). */
+export interface ScreeningResult {
+  orgId: string;
+  orgName: string;
+  kind: 'village' | 'community';
+  region?: Region;
+  assessedOn: string;
+  /** The ruleset used and the effective threshold numbers. */
+  ruleset: { id: string; version: string; thresholds: Thresholds };
+  verdict: Verdict;
+  /** 0..100, higher = weaker. */
+  score: number;
+  /** Ids of matched criteria, in ruleset order. */
+  matched: string[];
+  /** Every criterion of the ruleset, in order. */
+  criteria: CriterionResult[];
+  /** Rectification checklist; `[]` unless the verdict is `weak-lax`. */
+  checklist: ChecklistItem[];
+  /** Rectification timeline; `[]` unless the verdict is `weak-lax`. */
+  timeline: TimelinePhase[];
+}
+
+/** Options checked once and resolved against the ruleset; reused across a batch. @internal */
+export interface PreparedOptions {
+  ruleset: Ruleset;
+  thresholds: EffectiveThresholds;
+  atRiskScore: number;
+  plan: { start?: string; template: PlanTemplate };
+  locale: Locale;
+}
+
+/**
+ * Validates options: an unknown key, criterion or threshold name is an {@link OptionsError}
+ * naming it. @internal
+ */
+export function prepareOptions(options: unknown = {}): PreparedOptions {
+  // Messages follow options.locale even when another option is bad.
+  const requested = (options as { locale?: unknown } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
+  if (!parsed.success) {
+    throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));
+  }
+  const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
+  const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;
+  const issues: Issue[] = [];
+  const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues);
+  if (issues.length > 0) throw new OptionsError(issues);
+  return { ruleset, thresholds, atRiskScore, plan: { ...plan, template: plan?.template ?? 'intensive' }, locale };
+}
+
+function orgIdOf(input: unknown): string | undefined {
+  const org = (input as { org?: { id?: unknown } } | null)?.org;
+  return typeof org?.id === 'string' ? org.id : undefined;
+}
+
+/**
+ * Validates one assessment against the schema and the ruleset's declared extra facts;
+ * throws an {@link AssessmentError} listing every bad field. @internal
+ */
+export function validateAssessment(input: unknown, prepared: PreparedOptions): Assessment {
+  const { locale } = prepared;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AssessmentError([{ path: '', message: message(locale, 'notAnObject') }]);
+  }
+  const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale) });
+  const extraIssues = checkExtraFacts(
+    (input as { extra?: unknown }).extra && typeof (input as { extra?: unknown }).extra === 'object'
+      ? ((input as { extra: Record<string, unknown> }).extra)
+      : undefined,
+    prepared.ruleset,
+    locale,
+  );
+  const issues = [...(parsed.success ? [] : toIssues(parsed.error.issues, locale, KNOWN_KEYS)), ...extraIssues];
+  if (issues.length > 0 || !parsed.success) throw new AssessmentError(issues, orgIdOf(input));
+  return parsed.data;
+}
+
+/** Puts a result together from per-criterion leaf results. @internal */
+export function assembleResult(
+  assessment: Assessment,
+  prepared: PreparedOptions,
+  leafResults: readonly (readonly LeafResult[])[],
+): ScreeningResult {
+  const { ruleset, thresholds } = prepared;
+  const criteria = ruleset.criteria.map((criterion, i) => explainCriterion(criterion, leafResults[i]!, thresholds));
+  const score = scoreOf(ruleset, criteria);
+  const verdict = verdictOf(criteria, score, prepared.atRiskScore);
+  const { org } = assessment;
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    kind: org.kind,
+    ...(org.region ? { region: { ...org.region } } : {}),
+    assessedOn: assessment.assessedOn,
+    ruleset: { id: ruleset.id, version: ruleset.version, thresholds: structuredClone(thresholds.values) },
+    verdict,
+    score,
+    matched: criteria.filter((c) => c.outcome === 'matched').map((c) => c.id),
+    criteria,
+    checklist: [],
+    timeline: [],
+  };
+}
+
+/**
+ * Screens one assessment against the ruleset's criteria (json-rules-engine evaluates the
+ * rules) and explains the answer: per criterion the outcome (`matched`, `not-matched`,
+ * `insufficient-data`), `near`, the evidence compared and the missing inputs; then the
+ * score and verdict. A `weak-lax` result is a preliminary finding (初步排查): the township
+ * Party committee decides the list.
+ *
+ * Rejects with an `AssessmentError` (every bad field, by dotted path) or an `OptionsError`.
+ *
+ * @example
+ * ```ts
+ * import { screen } from 'weak-lax-screener';
+ *
+ * const result = await screen({
+ *   org: { id: '430503100201', name: '共同村党总支', kind: 'village' },
+ *   assessedOn: '2017-02-15',
+ *   leadership: { seatsRequired: 5, seatsFilled: 5, secretaryVacantSince: '2016-10-01' },
+ * });
+ * result.verdict;   // 'weak-lax' (C01: secretary post vacant 4 months ≥ 3)
+ * result.matched;   // ['C01']
+ * ```
+ */
+export async function screen(input: unknown, options?: ScreenOptions): Promise<ScreeningResult> {
+  const prepared = prepareOptions(options);
+  const assessment = validateAssessment(input, prepared);
+  const leafResults = await evaluateReference(prepared.ruleset, buildFacts(assessment), prepared.thresholds);
+  return assembleResult(assessment, prepared, leafResults);
+}
