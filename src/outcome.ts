@@ -31,6 +31,8 @@ export interface Evidence {
   actual: EvidenceValue;
   /** `true` met, `false` not met, `null` unknown (an operand is missing). */
   met: boolean | null;
+  /** The effective warning line (预警线) of the threshold compared against, where it has one. */
+  warningLine?: number;
 }
 
 /** The explained result of one criterion. */
@@ -83,15 +85,8 @@ function evidenceValue(value: FactValue | FactValue[]): EvidenceValue | Evidence
   return value === undefined ? null : value;
 }
 
-function crossedWarningLine(
-  leaf: LeafSpec,
-  result: LeafResult,
-  criterionId: string,
-  thresholds: EffectiveThresholds,
-): boolean {
-  if (leaf.value.kind !== 'threshold') return false;
-  const line = thresholds.warningLines[criterionId]?.[leaf.value.name];
-  return line !== undefined && applyOperator(leaf.operator, result.actual, line);
+function crossedWarningLine(leaf: LeafSpec, evidence: Evidence): boolean {
+  return evidence.warningLine !== undefined && applyOperator(leaf.operator, evidence.actual, evidence.warningLine);
 }
 
 /**
@@ -122,12 +117,14 @@ export function explainCriterion(
     if (valueMissing && leaf.value.kind === 'fact') addMissing(leaf.value.fact);
     const value: Tri = factMissing || valueMissing ? null : result.result;
     met.push(value);
+    const warningLine = leaf.value.kind === 'threshold' ? thresholds.warningLines[criterion.id]?.[leaf.value.name] : undefined;
     evidence.push({
       fact: leaf.fact,
       operator: leaf.operator,
       threshold: evidenceValue(result.expected),
       actual: evidenceValue(result.actual) as EvidenceValue,
       met: value,
+      ...(warningLine !== undefined ? { warningLine } : {}),
     });
   });
   const overall = combine(criterion.tree, met);
@@ -135,7 +132,7 @@ export function explainCriterion(
   let near = false;
   if (outcome === 'not-matched') {
     near = criterion.leaves.some((leaf, i) => {
-      if (met[i] !== false || !crossedWarningLine(leaf, results[i]!, criterion.id, thresholds)) return false;
+      if (met[i] !== false || !crossedWarningLine(leaf, evidence[i]!)) return false;
       const flipped = met.slice();
       flipped[i] = true;
       return combine(criterion.tree, flipped) !== false;

@@ -43,6 +43,10 @@ const CUSTOM: Record<string, { en: (p: Params) => string; zh: (p: Params) => str
     en: (p) => `extra fact "${String(p.name)}" must be a ${String(p.type)} or null`,
     zh: (p) => `附加指标“${String(p.name)}”应为 ${String(p.type)} 或 null`,
   },
+  date: {
+    en: () => 'must be a real calendar date written YYYY-MM-DD',
+    zh: () => '应为真实存在的日期，格式为 YYYY-MM-DD',
+  },
   notAnObject: {
     en: () => 'expected an object (one assessment)',
     zh: () => '应为对象（一条排查记录）',
@@ -66,6 +70,7 @@ export function errorMap(locale: Locale): z.core.$ZodErrorMap {
     if (issue.code === 'custom' && issue.params && typeof issue.params.key === 'string') {
       return message(locale, issue.params.key, issue.params);
     }
+    if (issue.code === 'invalid_format' && issue.format === 'date') return message(locale, 'date');
     return fallback(issue);
   };
 }

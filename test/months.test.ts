@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { monthsElapsed } from '../src/internals/dates.js';
+import { screen } from '../src/index.js';
+import { assessmentOf } from './helpers/fixtures.js';
+
+describe('calendar months, clamped to the end of the month', () => {
+  it.each([
+    ['2017-01-10', '2017-04-10', 3],
+    ['2017-01-10', '2017-04-09', 2],
+    ['2017-01-31', '2017-02-28', 1],
+    ['2017-01-31', '2017-02-27', 0],
+    ['2016-01-31', '2016-02-29', 1], // leap year: clamped to the 29th
+    ['2016-01-31', '2016-02-28', 0],
+    ['2025-11-30', '2026-02-28', 3], // 11-30 + 3 months = 02-30, clamped to 02-28
+    ['2025-12-31', '2026-03-30', 2], // + 3 months = 03-31, after 03-30: months are added to the original date
+    ['2021-03-31', '2026-09-30', 66],
+    ['2021-03-31', '2026-09-29', 65],
+    ['2017-05-05', '2017-05-05', 0],
+    ['2016-02-29', '2017-02-28', 12],
+  ])('%s → %s is %i', (from, to, months) => {
+    expect(monthsElapsed(from, to)).toBe(months);
+  });
+
+  it('derives secretaryVacantMonths (0 when the post is filled) and monthsSinceElection', async () => {
+    const a = assessmentOf('01-');
+    a.assessedOn = '2017-04-09';
+    (a.leadership as Record<string, unknown>).secretaryVacantSince = '2017-01-10';
+    (a.organisationLife as Record<string, unknown>).lastElectionOn = '2014-04-10';
+    const result = await screen(a);
+    const evidence = (id: string, fact: string) =>
+      result.criteria.find((c) => c.id === id)!.evidence.find((e) => e.fact === fact)!;
+    expect(evidence('C01', 'leadership.secretaryVacantMonths')).toEqual({
+      fact: 'leadership.secretaryVacantMonths', operator: 'greaterThanInclusive', threshold: 3, actual: 2, met: false, warningLine: 1,
+    });
+    expect(evidence('C04', 'organisationLife.monthsSinceElection')).toMatchObject({ actual: 35, met: false });
+
+    (a.leadership as Record<string, unknown>).secretaryVacantSince = null;
+    const filled = await screen(a);
+    expect(filled.criteria[0]!.evidence[1]).toMatchObject({ actual: 0, met: false });
+    expect(filled.criteria[0]!.missing).toEqual([]);
+  });
+});
