@@ -1,0 +1,136 @@
+/**
+ * Property-based invariants (fast-check): determinism, a monotone score, and no crash on
+ * any input.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAssessmentError, screen, type ScreeningResult } from '../src/index.js';
+import { addDays } from '../src/internals/dates.js';
+import { assessmentArb } from './helpers/arbitraries.js';
+
+const RUNS = { numRuns: 300 };
+type Record_ = Record<string, Record<string, unknown>>;
+
+const MORE_IS_WORSE = [
+  ['unity', 'conflictReports'], ['elections', 'voteBuyingCases'], ['safety', 'criminalCases'], ['safety', 'massIncidents'],
+  ['safety', 'petitions'], ['safety', 'collectivePetitions'], ['safety', 'unresolvedDisputes'], ['conduct', 'disciplineCases'],
+  ['conduct', 'corruptionCases'],
+] as const;
+const FEWER_IS_WORSE = [
+  ['leadership', 'seatsFilled'], ['organisationLife', 'branchAssemblies'], ['organisationLife', 'committeeMeetings'],
+  ['organisationLife', 'partyClasses'], ['affairs', 'affairsDisclosures'], ['affairs', 'financeDisclosures'],
+] as const;
+const TRUE_IS_WORSE = [
+  ['leadership', 'workStalled'], ['secretary', 'disengaged'], ['unity', 'workDisrupted'], ['elections', 'clanInterference'],
+  ['elections', 'religiousInterference'], ['elections', 'criminalInfiltration'],
+] as const;
+const FALSE_IS_WORSE = [
+  ['organisationLife', 'lifeMeetingHeld'], ['organisationLife', 'memberReviewHeld'], ['affairs', 'supervisionCommitteeActive'],
+  ['affairs', 'fourTwoMethodApplied'], ['venue', 'hasFixedVenue'],
+] as const;
+const RATINGS = ['excellent', 'competent', 'basic', 'incompetent'];
+
+/** Every single-indicator worsening applicable to `a`, as functions returning a worsened copy. */
+function worsenings(a: Record<string, unknown>, step: number): Array<[string, () => Record<string, unknown>]> {
+  const out: Array<[string, () => Record<string, unknown>]> = [];
+  const get = (g: string, f: string) => (a as Record_)[g]?.[f];
+  const with_ = (g: string, f: string, v: unknown) => () => {
+    const copy = structuredClone(a) as Record_;
+    copy[g] = { ...copy[g], [f]: v };
+    return copy;
+  };
+  for (const [g, f] of MORE_IS_WORSE) if (typeof get(g, f) === 'number') out.push([`${g}.${f}+`, with_(g, f, (get(g, f) as number) + step)]);
+  for (const [g, f] of FEWER_IS_WORSE) {
+    const v = get(g, f);
+    if (typeof v === 'number' && v > 0) out.push([`${g}.${f}-`, with_(g, f, Math.max(0, v - step))]);
+  }
+  for (const [g, f] of TRUE_IS_WORSE) if (get(g, f) === false) out.push([`${g}.${f}=true`, with_(g, f, true)]);
+  for (const [g, f] of FALSE_IS_WORSE) if (get(g, f) === true) out.push([`${g}.${f}=false`, with_(g, f, false)]);
+  const rate = get('service', 'satisfactionRate');
+  if (typeof rate === 'number' && rate > 0) out.push(['satisfactionRate-', with_('service', 'satisfactionRate', Math.max(0, rate - step / 20))]);
+  const rating = get('secretary', 'rating');
+  if (typeof rating === 'string' && rating !== 'incompetent') out.push(['rating-', with_('secretary', 'rating', RATINGS[RATINGS.indexOf(rating) + 1])]);
+  const assessedOn = a.assessedOn as string;
+  const vacant = get('leadership', 'secretaryVacantSince');
+  if (vacant === null) out.push(['vacant', with_('leadership', 'secretaryVacantSince', addDays(assessedOn, -30 * step))]);
+  if (typeof vacant === 'string') out.push(['vacant earlier', with_('leadership', 'secretaryVacantSince', addDays(vacant, -30 * step))]);
+  const election = get('organisationLife', 'lastElectionOn');
+  if (typeof election === 'string') out.push(['election earlier', with_('organisationLife', 'lastElectionOn', addDays(election, -30 * step))]);
+  return out;
+}
+
+describe('properties', () => {
+  it('the same input gives byte-identical JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(assessmentArb, async (a) => {
+        const first = JSON.stringify(await screen(a));
+        expect(JSON.stringify(await screen(JSON.parse(JSON.stringify(a))))).toBe(first);
+      }),
+      RUNS,
+    );
+  });
+
+  it('results are internally consistent', async () => {
+    await fc.assert(
+      fc.asyncProperty(assessmentArb, async (a) => {
+        const r: ScreeningResult = await screen(a);
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(100);
+        expect(r.matched).toEqual(r.criteria.filter((c) => c.outcome === 'matched').map((c) => c.id));
+        for (const c of r.criteria) {
+          if (c.near) expect(c.outcome).toBe('not-matched');
+          if (c.outcome === 'insufficient-data') expect(c.missing.length).toBeGreaterThan(0);
+          if (c.outcome === 'not-matched') expect(c.evidence.every((e) => e.met !== true)).toBe(true);
+        }
+        const expectedVerdict = r.matched.length
+          ? 'weak-lax'
+          : r.criteria.some((c) => c.outcome === 'insufficient-data') ? 'undetermined' : r.score >= 5 ? 'at-risk' : 'sound';
+        expect(r.verdict).toBe(expectedVerdict);
+      }),
+      RUNS,
+    );
+  });
+
+  it('worsening any single indicator never lowers the score nor removes a matched criterion', async () => {
+    await fc.assert(
+      fc.asyncProperty(assessmentArb, fc.integer({ min: 1, max: 6 }), async (a, step) => {
+        const before = await screen(a);
+        for (const [name, worsen] of worsenings(a, step)) {
+          const after = await screen(worsen());
+          expect(after.score, name).toBeGreaterThanOrEqual(before.score);
+          for (const id of before.matched) expect(after.matched, name).toContain(id);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any JSON value yields a result or an AssessmentError, never another exception', async () => {
+    const json = fc.jsonValue();
+    // Random values, and valid assessments with one value replaced by random JSON.
+    const mutated = fc.tuple(assessmentArb, fc.nat(), fc.nat(), json).map(([a, i, j, value]) => {
+      const copy = structuredClone(a) as Record<string, unknown>;
+      const keys = Object.keys(copy);
+      const key = keys[i % keys.length]!;
+      const inner = copy[key];
+      if (inner && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(inner).length > 0) {
+        const innerKeys = Object.keys(inner);
+        (inner as Record<string, unknown>)[innerKeys[j % innerKeys.length]!] = value;
+      } else {
+        copy[key] = value;
+      }
+      return copy;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(json, fc.anything(), mutated), async (input) => {
+        try {
+          const result = await screen(input);
+          expect(typeof result.verdict).toBe('string');
+        } catch (error) {
+          expect(isAssessmentError(error), String(error)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
