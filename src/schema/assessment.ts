@@ -35,9 +35,14 @@ const orgSchema = z.strictObject({
     .optional(),
 });
 
-const satisfactionRate = z.number().superRefine((value, ctx) => {
-  if (value < 0 || value > 1) ctx.addIssue({ code: 'custom', params: { key: 'share', value }, input: value });
-});
+// A custom check rather than min/max so that 85 gets "did you mean 0.85?"; the bounds are
+// restated as metadata so that the JSON Schema carries them too.
+const satisfactionRate = z
+  .number()
+  .superRefine((value, ctx) => {
+    if (value < 0 || value > 1) ctx.addIssue({ code: 'custom', params: { key: 'share', value }, input: value });
+  })
+  .meta({ minimum: 0, maximum: 1, description: '群众满意率 as a share between 0 and 1 (0.85, not 85)' });
 
 const groups = {
   /** C01: 班子配备 and the 书记 post. */
