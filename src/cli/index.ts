@@ -1,0 +1,211 @@
+/**
+ * The `weak-lax-screener` command. It only calls the library's public API.
+ *
+ * Exit codes: 0 every record screened; 1 some records invalid (each still reported);
+ * 2 usage error or unreadable input.
+ */
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import {
+  assessmentJsonSchema,
+  defaultRuleset,
+  isAssessmentError,
+  isScreenerError,
+  loadRuleset,
+  screen,
+  type Ruleset,
+  type ScreenOptions,
+} from '../index.js';
+import { readRecords, UsageError, type InputFormat, type InputItem } from './input.js';
+import { FORMATS, writerFor, type Entry, type Format } from './format.js';
+import { startProgress } from './progress.js';
+
+const USAGE = `Usage: weak-lax-screener <command> [options]
+
+Commands
+  screen FILE|-     screen assessments (JSON, JSON Lines or CSV with dotted column names)
+  schema            print the assessment JSON Schema (2020-12)
+  rules             list the criteria, thresholds and warning lines of the ruleset
+
+Options
+  --format F        table (default), json, jsonl, csv, md
+  --input-format F  json, jsonl or csv (default: from the file name; guessed on stdin)
+  --ruleset DIR     a ruleset folder (ruleset.json + one JSON file per criterion)
+  --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
+  --at-risk-score N score from which a result is at-risk (default 5)
+  --locale L        language of error messages: en (default) or zh-CN
+  -h, --help        this help
+
+Exit codes: 0 all screened, 1 some records invalid, 2 usage error or unreadable input.
+`;
+
+/** Writes to stdout in large chunks, waiting when the pipe is full. */
+class Output {
+  private buffer = '';
+  async write(text: string): Promise<void> {
+    this.buffer += text;
+    if (this.buffer.length >= 1 << 16) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (!this.buffer) return;
+    const ok = process.stdout.write(this.buffer);
+    this.buffer = '';
+    if (!ok) await once(process.stdout, 'drain');
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'input-format': { type: 'string' },
+        ruleset: { type: 'string' },
+        thresholds: { type: 'string' },
+        'at-risk-score': { type: 'string' },
+        locale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset } {
+  const ruleset = values.ruleset ? loadRuleset(values.ruleset) : defaultRuleset;
+  const options: ScreenOptions = { ruleset };
+  if (values.thresholds) {
+    let text: string;
+    try {
+      text = readFileSync(values.thresholds, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${values.thresholds}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    try {
+      options.thresholds = JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`${values.thresholds} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (values['at-risk-score'] !== undefined) {
+    const score = Number(values['at-risk-score']);
+    if (values['at-risk-score'].trim() === '' || !Number.isFinite(score)) throw new UsageError('--at-risk-score must be a number');
+    options.atRiskScore = score;
+  }
+  options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, 'en');
+  return { options, ruleset };
+}
+
+async function* screenEntries(records: AsyncIterable<InputItem>, options: ScreenOptions): AsyncGenerator<Entry> {
+  let index = 0;
+  for await (const item of records) {
+    if (!item.ok) {
+      yield { index: index++, ok: false, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) };
+      continue;
+    }
+    try {
+      yield { index, ok: true, result: await screen(item.record, options) };
+    } catch (error) {
+      if (!isAssessmentError(error)) throw error;
+      yield { index, ok: false, issues: error.issues, ...(error.orgId ? { orgId: error.orgId } : {}) };
+    }
+    index++;
+  }
+}
+
+async function commandScreen(positionals: string[], values: Values): Promise<number> {
+  const path = positionals[0];
+  if (!path || positionals.length > 1) throw new UsageError('screen takes one FILE or - for standard input');
+  const format = oneOf<Format>('format', values.format, FORMATS, 'table');
+  const inputFormat = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv'], 'json');
+  const { options, ruleset } = loadOptions(values);
+  // Validate the options once, before reading anything: a bad threshold is a usage error.
+  await screen({}, options).catch((error: unknown) => {
+    if (isScreenerError(error) && error.code === 'ERR_OPTIONS') throw new UsageError(error.message);
+  });
+  const records = readRecords(path, inputFormat, ruleset.extraFacts);
+  const writer = writerFor(format);
+  const out = new Output();
+  const progress = startProgress();
+  let invalid = 0;
+  await out.write(writer.head());
+  for await (const entry of screenEntries(records, options)) {
+    if (!entry.ok) invalid++;
+    await out.write(writer.entry(entry));
+    progress.tick();
+  }
+  await out.write(writer.tail());
+  await out.flush();
+  progress.stop(invalid);
+  return invalid > 0 ? 1 : 0;
+}
+
+async function commandRules(values: Values): Promise<number> {
+  const { ruleset } = loadOptions(values);
+  const format = oneOf('format', values.format, ['table', 'json', 'md'] as const, 'table');
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(ruleset, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  if (format === 'md') lines.push(`# ${ruleset.id} ${ruleset.version}`, '', '| id | 情形 | criterion | threshold | default | warning line | source |', '| --- | --- | --- | --- | ---: | ---: | --- |');
+  else lines.push(`${ruleset.id} ${ruleset.version}`);
+  for (const c of ruleset.criteria) {
+    const thresholds = Object.entries(c.thresholds);
+    if (format === 'md') {
+      const rows = thresholds.length ? thresholds : [['—', undefined] as const];
+      for (const [name, spec] of rows) {
+        lines.push(`| ${c.id} | ${c.title.zh} | ${c.title.en} | ${name} | ${spec?.default ?? ''} | ${spec?.warningLine ?? ''} | ${(spec?.source ?? c.sources.join('; ')).replace(/\|/g, '\\|')} |`);
+      }
+    } else {
+      lines.push(`${c.id} ${c.title.zh} | ${c.title.en}`);
+      for (const [name, spec] of thresholds) {
+        lines.push(`    ${name}: ${spec.direction === 'up' ? '≥' : '<'} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${spec.warningLine})` : ''} — ${spec.source}`);
+      }
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      (values.help ? process.stdout : process.stderr).write(USAGE);
+      return values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'screen':
+        return await commandScreen(rest, values);
+      case 'schema':
+        process.stdout.write(`${JSON.stringify(assessmentJsonSchema, null, 2)}\n`);
+        return 0;
+      case 'rules':
+        return await commandRules(values);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (isScreenerError(error) && error.code !== 'ERR_ASSESSMENT')) {
+      process.stderr.write(`weak-lax-screener: ${(error as Error).message}\n`);
+      if (error instanceof UsageError) process.stderr.write('Run with --help for usage.\n');
+      return 2;
+    }
+    throw error;
+  }
+}
