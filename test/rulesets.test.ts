@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { rulesets, screen, type Assessment, type ScreeningResult } from '../src/index.js';
+import { rulesets, screen, type Assessment, type ScreeningResult, type ScreenOptions } from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(`${root}${path}`, 'utf8'));
@@ -91,5 +91,43 @@ describe('cn-2019-extended', () => {
     const result = await screen({ ...baseline, economy: { collectiveIncome: 0 }, membership: { lastCandidateOn: null } });
     expect(result.criteria).toHaveLength(10);
     expect(result.verdict).toBe('sound');
+  });
+});
+
+interface Fixture {
+  title: string;
+  ruleset: keyof typeof rulesets;
+  options?: Omit<ScreenOptions, 'ruleset'>;
+  assessment: unknown;
+  expected: {
+    verdict: string;
+    score: number;
+    matched: string[];
+    near: string[];
+    insufficient: string[];
+    missing: Record<string, string[]>;
+  };
+}
+
+const fixtureFiles = readdirSync(`${root}fixtures/extended`).filter((name) => name.endsWith('.json')).sort();
+
+describe('fixtures/extended (hand-checked, cn-2019-extended)', () => {
+  it('has at least eight fixtures, all for the extended ruleset', () => {
+    expect(fixtureFiles.length).toBeGreaterThanOrEqual(8);
+    for (const name of fixtureFiles) expect((readJson(`fixtures/extended/${name}`) as Fixture).ruleset).toBe('cn-2019-extended');
+  });
+
+  it.each(fixtureFiles)('%s', async (name) => {
+    const fixture = readJson(`fixtures/extended/${name}`) as Fixture;
+    const result = await screen(fixture.assessment, { ...fixture.options, ruleset: rulesets[fixture.ruleset] });
+    const outcomes = (outcome: string) => result.criteria.filter((c) => c.outcome === outcome).map((c) => c.id);
+    expect({
+      verdict: result.verdict,
+      score: result.score,
+      matched: result.matched,
+      near: result.criteria.filter((c) => c.near).map((c) => c.id),
+      insufficient: outcomes('insufficient-data'),
+      missing: Object.fromEntries(result.criteria.map((c) => [c.id, c.missing])),
+    }).toEqual(fixture.expected);
   });
 });
