@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { merge } from 'lodash-es';
 import { RulesetError, type Issue } from './errors.js';
 import { FACT_NAMES } from './facts.js';
 import {
@@ -22,7 +23,7 @@ import {
   type CondNode,
   type LeafSpec,
 } from './engine/conditions.js';
-import { dotted, message, type Locale } from './schema/messages.js';
+import { dotted, message, suggest, type Locale } from './schema/messages.js';
 import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
 
 /** A bilingual text. */
@@ -359,45 +360,47 @@ export function thresholdDefaults(ruleset: Ruleset): Thresholds {
 }
 
 /**
- * Checks threshold overrides against the ruleset (unknown criterion or name → an issue
- * naming it) and resolves the effective numbers and clamped warning lines.
+ * Checks threshold overrides against the ruleset (an unknown criterion or threshold name is
+ * an issue naming it, with the closest known name) and resolves the effective numbers: the
+ * overrides, partial, deep-merged over the ruleset's defaults. An override changes the number
+ * only; a warning line the new number passes is clamped to it.
  */
 export function resolveThresholds(
   ruleset: Ruleset,
   overrides: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
   issues: Issue[],
+  locale: Locale = 'en',
 ): EffectiveThresholds {
-  const values: Thresholds = {};
-  const warningLines: Thresholds = {};
   const byId = new Map(ruleset.criteria.map((c) => [c.id, c]));
+  const known: Thresholds = {};
   for (const [criterionId, names] of Object.entries(overrides ?? {})) {
     const criterion = byId.get(criterionId);
     if (!criterion) {
-      issues.push({ path: `thresholds.${criterionId}`, message: `unknown criterion "${criterionId}" in ruleset ${ruleset.id}` });
+      const suggestion = suggest(criterionId, [...byId.keys()]);
+      issues.push({ path: `thresholds.${criterionId}`, message: message(locale, 'unknownCriterion', { criterionId, ruleset: ruleset.id, suggestion }) });
       continue;
     }
-    for (const name of Object.keys(names)) {
-      if (!criterion.thresholds[name]) {
-        const known = Object.keys(criterion.thresholds);
-        issues.push({
-          path: `thresholds.${criterionId}.${name}`,
-          message: `criterion ${criterionId} has no threshold "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-        });
+    for (const [name, value] of Object.entries(names)) {
+      if (criterion.thresholds[name]) {
+        (known[criterionId] ??= {})[name] = value;
+        continue;
       }
+      const declared = Object.keys(criterion.thresholds);
+      issues.push({
+        path: `thresholds.${criterionId}.${name}`,
+        message: message(locale, 'unknownThreshold', { criterionId, name, known: declared.join(', '), suggestion: suggest(name, declared) }),
+      });
     }
   }
+  // thresholdDefaults builds fresh objects, so merging into them never touches the ruleset.
+  const values: Thresholds = merge(thresholdDefaults(ruleset), known);
+  const warningLines: Thresholds = {};
   for (const criterion of ruleset.criteria) {
-    const entries = Object.entries(criterion.thresholds);
-    if (entries.length === 0) continue;
-    const v: Record<string, number> = {};
-    const w: Record<string, number> = {};
-    for (const [name, spec] of entries) {
-      const value = overrides?.[criterion.id]?.[name] ?? spec.default;
-      v[name] = value;
-      if (spec.warningLine !== undefined) w[name] = clampWarningLine(spec.direction, value, spec.warningLine);
+    const lines: Record<string, number> = {};
+    for (const [name, spec] of Object.entries(criterion.thresholds)) {
+      if (spec.warningLine !== undefined) lines[name] = clampWarningLine(spec.direction, values[criterion.id]![name]!, spec.warningLine);
     }
-    values[criterion.id] = v;
-    warningLines[criterion.id] = w;
+    if (Object.keys(criterion.thresholds).length > 0) warningLines[criterion.id] = lines;
   }
   return { values, warningLines };
 }

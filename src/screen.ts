@@ -91,7 +91,7 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
   const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
   const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;
   const issues: Issue[] = [];
-  const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues);
+  const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues, locale);
   if (issues.length > 0) throw new OptionsError(issues);
   return { ruleset, thresholds, atRiskScore, plan: { ...plan, template: plan?.template ?? 'intensive' }, locale };
 }
