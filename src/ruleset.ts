@@ -103,10 +103,26 @@ export function isRuleset(value: unknown): value is Ruleset {
   return hasRulesetBrand(value);
 }
 
+/**
+ * The most telling issue behind a failed union (a condition node is `all`, `any`, `not` or a
+ * leaf): the branch whose keys fit the input best, then with the fewest issues, followed down
+ * through nested unions. Without this a bad operator deep in a tree would be reported as
+ * "conditions: Invalid input".
+ */
+function specificIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): z.core.$ZodIssue {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { ...issue, path };
+  // A branch that finds unknown keys at its own level is the wrong shape, the more so the more keys.
+  const cost = (branch: readonly z.core.$ZodIssue[]) =>
+    branch.reduce((sum, i) => sum + (i.code === 'unrecognized_keys' && i.path.length === 0 ? 100 * i.keys.length : 1), 0);
+  const best = issue.errors.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  return best.length > 0 ? specificIssue(best[0]!, path) : { ...issue, path };
+}
+
 function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
   const parsed = schema.safeParse(content);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = specificIssue(parsed.error.issues[0]!);
   const field =
     issue.code === 'unrecognized_keys' ? [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.') : dotted(issue.path);
   throw new RulesetError(file, field, issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
@@ -181,6 +197,7 @@ function buildCriterion(
   input: RuleFileInput,
   extraFacts: Record<string, ExtraFactType>,
   defaultsOverride: Record<string, number> | undefined,
+  rulesetFile: string,
 ): Criterion {
   const parsed: CriterionFileParsed = parseOrThrow(criterionFileSchema, input.content, input.file);
   const context: BuildContext = {
@@ -226,7 +243,8 @@ function buildCriterion(
   }
   if (defaultsOverride) {
     for (const name of Object.keys(defaultsOverride)) {
-      if (!thresholds[name]) throw new RulesetError(input.file, `thresholds.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
+      // The bad name is in ruleset.json's "thresholds", not in the criterion file.
+      if (!thresholds[name]) throw new RulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
     }
   }
   return {
@@ -293,7 +311,7 @@ export function buildRuleset(
   for (const input of criterionInputs) {
     const id = (input.content as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && own.has(id)) throw new RulesetError(input.file, 'id', `duplicate criterion id "${id}"`);
-    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)]);
+    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)], file);
     own.set(criterion.id, criterion);
   }
   const baseIds = new Set(base?.criteria.map((c) => c.id));
