@@ -96,18 +96,24 @@ function crossedWarningLine(leaf: LeafSpec, evidence: Evidence): boolean {
  * warning line but not its threshold), counting only a condition that could still make the
  * criterion match: in an `all`, a crossed warning line does not count when another branch
  * is already not met (a community is never near on the village-only C11).
+ *
+ * `isAbsent` tells whether an input path is absent from the assessment; without it every
+ * unknown operand counts as missing.
  */
 export function explainCriterion(
   criterion: Criterion,
   results: readonly LeafResult[],
   thresholds: EffectiveThresholds,
+  isAbsent: (inputPath: string) => boolean = () => true,
 ): CriterionResult {
   const met: Tri[] = [];
   const evidence: Evidence[] = [];
   const missing: string[] = [];
   const addMissing = (fact: string) => {
     const path = inputPathOf(fact);
-    if (!missing.includes(path)) missing.push(path);
+    // A derived fact can be unknown while its input is present: `membership.monthsSinceCandidate`
+    // has no value when `lastCandidateOn` is null (never). `missing` names absent inputs only.
+    if (!missing.includes(path) && isAbsent(path)) missing.push(path);
   };
   criterion.leaves.forEach((leaf, i) => {
     const result = results[i]!;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { z } from 'zod';
+import { merge } from 'lodash-es';
 import { RulesetError, type Issue } from './errors.js';
 import { FACT_NAMES } from './facts.js';
 import {
@@ -22,7 +23,7 @@ import {
   type CondNode,
   type LeafSpec,
 } from './engine/conditions.js';
-import { dotted, message, type Locale } from './schema/messages.js';
+import { dotted, message, suggest, type Locale } from './schema/messages.js';
 import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
 
 /** A bilingual text. */
@@ -102,10 +103,26 @@ export function isRuleset(value: unknown): value is Ruleset {
   return hasRulesetBrand(value);
 }
 
+/**
+ * The most telling issue behind a failed union (a condition node is `all`, `any`, `not` or a
+ * leaf): the branch whose keys fit the input best, then with the fewest issues, followed down
+ * through nested unions. Without this a bad operator deep in a tree would be reported as
+ * "conditions: Invalid input".
+ */
+function specificIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): z.core.$ZodIssue {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { ...issue, path };
+  // A branch that finds unknown keys at its own level is the wrong shape, the more so the more keys.
+  const cost = (branch: readonly z.core.$ZodIssue[]) =>
+    branch.reduce((sum, i) => sum + (i.code === 'unrecognized_keys' && i.path.length === 0 ? 100 * i.keys.length : 1), 0);
+  const best = issue.errors.reduce((a, b) => (cost(b) < cost(a) ? b : a));
+  return best.length > 0 ? specificIssue(best[0]!, path) : { ...issue, path };
+}
+
 function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
   const parsed = schema.safeParse(content);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = specificIssue(parsed.error.issues[0]!);
   const field =
     issue.code === 'unrecognized_keys' ? [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.') : dotted(issue.path);
   throw new RulesetError(file, field, issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
@@ -180,6 +197,7 @@ function buildCriterion(
   input: RuleFileInput,
   extraFacts: Record<string, ExtraFactType>,
   defaultsOverride: Record<string, number> | undefined,
+  rulesetFile: string,
 ): Criterion {
   const parsed: CriterionFileParsed = parseOrThrow(criterionFileSchema, input.content, input.file);
   const context: BuildContext = {
@@ -225,7 +243,8 @@ function buildCriterion(
   }
   if (defaultsOverride) {
     for (const name of Object.keys(defaultsOverride)) {
-      if (!thresholds[name]) throw new RulesetError(input.file, `thresholds.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
+      // The bad name is in ruleset.json's "thresholds", not in the criterion file.
+      if (!thresholds[name]) throw new RulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
     }
   }
   return {
@@ -292,7 +311,7 @@ export function buildRuleset(
   for (const input of criterionInputs) {
     const id = (input.content as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && own.has(id)) throw new RulesetError(input.file, 'id', `duplicate criterion id "${id}"`);
-    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)]);
+    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)], file);
     own.set(criterion.id, criterion);
   }
   const baseIds = new Set(base?.criteria.map((c) => c.id));
@@ -359,45 +378,47 @@ export function thresholdDefaults(ruleset: Ruleset): Thresholds {
 }
 
 /**
- * Checks threshold overrides against the ruleset (unknown criterion or name → an issue
- * naming it) and resolves the effective numbers and clamped warning lines.
+ * Checks threshold overrides against the ruleset (an unknown criterion or threshold name is
+ * an issue naming it, with the closest known name) and resolves the effective numbers: the
+ * overrides, partial, deep-merged over the ruleset's defaults. An override changes the number
+ * only; a warning line the new number passes is clamped to it.
  */
 export function resolveThresholds(
   ruleset: Ruleset,
   overrides: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined,
   issues: Issue[],
+  locale: Locale = 'en',
 ): EffectiveThresholds {
-  const values: Thresholds = {};
-  const warningLines: Thresholds = {};
   const byId = new Map(ruleset.criteria.map((c) => [c.id, c]));
+  const known: Thresholds = {};
   for (const [criterionId, names] of Object.entries(overrides ?? {})) {
     const criterion = byId.get(criterionId);
     if (!criterion) {
-      issues.push({ path: `thresholds.${criterionId}`, message: `unknown criterion "${criterionId}" in ruleset ${ruleset.id}` });
+      const suggestion = suggest(criterionId, [...byId.keys()]);
+      issues.push({ path: `thresholds.${criterionId}`, message: message(locale, 'unknownCriterion', { criterionId, ruleset: ruleset.id, suggestion }) });
       continue;
     }
-    for (const name of Object.keys(names)) {
-      if (!criterion.thresholds[name]) {
-        const known = Object.keys(criterion.thresholds);
-        issues.push({
-          path: `thresholds.${criterionId}.${name}`,
-          message: `criterion ${criterionId} has no threshold "${name}"${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-        });
+    for (const [name, value] of Object.entries(names)) {
+      if (criterion.thresholds[name]) {
+        (known[criterionId] ??= {})[name] = value;
+        continue;
       }
+      const declared = Object.keys(criterion.thresholds);
+      issues.push({
+        path: `thresholds.${criterionId}.${name}`,
+        message: message(locale, 'unknownThreshold', { criterionId, name, known: declared.join(', '), suggestion: suggest(name, declared) }),
+      });
     }
   }
+  // thresholdDefaults builds fresh objects, so merging into them never touches the ruleset.
+  const values: Thresholds = merge(thresholdDefaults(ruleset), known);
+  const warningLines: Thresholds = {};
   for (const criterion of ruleset.criteria) {
-    const entries = Object.entries(criterion.thresholds);
-    if (entries.length === 0) continue;
-    const v: Record<string, number> = {};
-    const w: Record<string, number> = {};
-    for (const [name, spec] of entries) {
-      const value = overrides?.[criterion.id]?.[name] ?? spec.default;
-      v[name] = value;
-      if (spec.warningLine !== undefined) w[name] = clampWarningLine(spec.direction, value, spec.warningLine);
+    const lines: Record<string, number> = {};
+    for (const [name, spec] of Object.entries(criterion.thresholds)) {
+      if (spec.warningLine !== undefined) lines[name] = clampWarningLine(spec.direction, values[criterion.id]![name]!, spec.warningLine);
     }
-    values[criterion.id] = v;
-    warningLines[criterion.id] = w;
+    if (Object.keys(criterion.thresholds).length > 0) warningLines[criterion.id] = lines;
   }
   return { values, warningLines };
 }

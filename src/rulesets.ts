@@ -20,6 +20,9 @@ import C07 from '../rules/cn-2017-ten/C07.json';
 import C08 from '../rules/cn-2017-ten/C08.json';
 import C09 from '../rules/cn-2017-ten/C09.json';
 import C10 from '../rules/cn-2017-ten/C10.json';
+import extendedRuleset from '../rules/cn-2019-extended/ruleset.json';
+import C11 from '../rules/cn-2019-extended/C11.json';
+import C12 from '../rules/cn-2019-extended/C12.json';
 
 function bundled(folder: string, ruleset: unknown, criteria: Record<string, unknown>): [RuleFileInput, RuleFileInput[]] {
   return [
@@ -38,12 +41,25 @@ const cn2017Ten = register(
   buildRuleset(...bundled('cn-2017-ten', tenRuleset, { C01, C02, C03, C04, C05, C06, C07, C08, C09, C10 }), (id) => builtIn.get(id)),
 );
 
+const cn2019Extended = register(
+  buildRuleset(...bundled('cn-2019-extended', extendedRuleset, { C11, C12 }), (id) => builtIn.get(id)),
+);
+
 /**
  * The built-in rulesets:
  * - `cn-2017-ten`: the ten criteria of the 2017 plans with today's thresholds (the default);
+ * - `cn-2019-extended`: the ten plus C11 集体经济薄弱 (weak collective economy, villages only)
+ *   and C12 发展党员停滞 (Party recruitment stalled), twelve criteria in order.
+ *
+ * @example
+ * ```ts
+ * const result = await screen(assessment, { ruleset: rulesets['cn-2019-extended'] });
+ * result.criteria.map((c) => c.id);   // ['C01', …, 'C10', 'C11', 'C12']
+ * ```
  */
-export const rulesets: Readonly<{ 'cn-2017-ten': Ruleset }> = Object.freeze({
+export const rulesets: Readonly<{ 'cn-2017-ten': Ruleset; 'cn-2019-extended': Ruleset }> = Object.freeze({
   'cn-2017-ten': cn2017Ten,
+  'cn-2019-extended': cn2019Extended,
 });
 
 /** The default ruleset, `cn-2017-ten`. */

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { get } from 'lodash-es';
 import { AssessmentError, OptionsError, type Issue } from './errors.js';
 import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './schema/assessment.js';
 import { screenOptionsSchema } from './schema/options.js';
@@ -90,7 +91,7 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
   const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
   const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;
   const issues: Issue[] = [];
-  const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues);
+  const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues, locale);
   if (issues.length > 0) throw new OptionsError(issues);
   return { ruleset, thresholds, atRiskScore, plan: { ...plan, template: plan?.template ?? 'intensive' }, locale };
 }
@@ -129,7 +130,8 @@ export function assembleResult(
   leafResults: readonly (readonly LeafResult[])[],
 ): ScreeningResult {
   const { ruleset, thresholds } = prepared;
-  const criteria = ruleset.criteria.map((criterion, i) => explainCriterion(criterion, leafResults[i]!, thresholds));
+  const isAbsent = (path: string) => get(assessment, path) === undefined;
+  const criteria = ruleset.criteria.map((criterion, i) => explainCriterion(criterion, leafResults[i]!, thresholds, isAbsent));
   const score = scoreOf(ruleset, criteria);
   const verdict = verdictOf(criteria, score, prepared.atRiskScore);
   const { org } = assessment;

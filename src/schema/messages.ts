@@ -47,6 +47,18 @@ const CUSTOM: Record<string, { en: (p: Params) => string; zh: (p: Params) => str
     en: () => 'must be a real calendar date written YYYY-MM-DD',
     zh: () => '应为真实存在的日期，格式为 YYYY-MM-DD',
   },
+  unknownCriterion: {
+    en: (p) => `unknown criterion "${String(p.criterionId)}" in ruleset ${String(p.ruleset)}${p.suggestion ? `; did you mean "${String(p.suggestion)}"?` : ''}`,
+    zh: (p) => `规则集 ${String(p.ruleset)} 中没有标准“${String(p.criterionId)}”${p.suggestion ? `；是否应为“${String(p.suggestion)}”？` : ''}`,
+  },
+  unknownThreshold: {
+    en: (p) =>
+      `criterion ${String(p.criterionId)} has no threshold "${String(p.name)}"` +
+      (p.suggestion ? `; did you mean "${String(p.suggestion)}"?` : p.known ? ` (known: ${String(p.known)})` : ' (it has no thresholds)'),
+    zh: (p) =>
+      `标准 ${String(p.criterionId)} 没有阈值“${String(p.name)}”` +
+      (p.suggestion ? `；是否应为“${String(p.suggestion)}”？` : p.known ? `（可用：${String(p.known)}）` : '（该项没有阈值）'),
+  },
   notAnObject: {
     en: () => 'expected an object (one assessment)',
     zh: () => '应为对象（一条排查记录）',
