@@ -10,16 +10,19 @@ import { RulesetError } from '../errors.js';
 import { dotted } from '../schema/messages.js';
 import {
   measuresFileSchema,
+  reviewFileSchema,
   templatesFileSchema,
   type GenericMeasureSpec,
   type MeasureSpec,
   type MeasuresFile,
+  type ReviewFile,
   type TemplatesFile,
 } from '../schema/plans.js';
 import type { PlanTemplate } from './types.js';
 
 import measuresJson from '../../rules/plans/measures.json';
 import templatesJson from '../../rules/plans/templates.json';
+import reviewJson from '../../rules/plans/review.json';
 
 function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
   const parsed = schema.safeParse(content);
@@ -92,3 +95,6 @@ export const catalogue: PlanCatalogue = buildCatalogue(
   { file: 'rules/plans/measures.json', content: measuresJson },
   { file: 'rules/plans/templates.json', content: templatesJson },
 );
+
+/** The built-in review settings from `rules/plans/review.json`. @internal */
+export const reviewSettings: ReviewFile = parseOrThrow(reviewFileSchema, reviewJson, 'rules/plans/review.json');

@@ -117,3 +117,27 @@ export const templatesFileSchema = z.strictObject({
 export type TemplatesFile = z.output<typeof templatesFileSchema>;
 /** One template after validation. */
 export type TemplateSpec = TemplatesFile['templates']['intensive'];
+
+const reviewActionSchema = z.strictObject({ text: bilingual, source: z.string().min(1) });
+
+/** `rules/plans/review.json`: periods and actions proposed by `review`. */
+export const reviewFileSchema = z.strictObject({
+  version: z.string().min(1),
+  description: z.string().optional(),
+  /** Months of consolidation after a converted organisation's follow-up assessment. */
+  consolidateMonths: z.int().positive(),
+  /** Months after the follow-up assessment of the look-back (回头看). */
+  lookBackMonths: z.int().positive(),
+  /** Months after the follow-up assessment of the new deadline when not converted. */
+  deadlineMonths: z.int().positive(),
+  actions: z.strictObject({
+    stay: reviewActionSchema,
+    order: reviewActionSchema,
+    reassess: reviewActionSchema,
+    newProblems: reviewActionSchema,
+    refer: reviewActionSchema,
+  }),
+});
+
+/** `review.json` after validation. */
+export type ReviewFile = z.output<typeof reviewFileSchema>;
