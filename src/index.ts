@@ -37,6 +37,7 @@ export type { CriterionFile, RulesetFile, Operator } from './schema/ruleset.js';
 export type { Locale } from './schema/messages.js';
 export type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
 export { planRectification, type PlanOptions } from './plan/plan.js';
+export { renderPlan, type RenderOptions } from './plan/render.js';
 export { review, type CriterionReview, type ReviewResult, type ReviewStatus } from './review.js';
 export {
   AssessmentError,

@@ -74,6 +74,8 @@ export function buildCatalogue(
       throw new RulesetError(measuresInput.file, `${field}.role`, `no role "${spec.role}" in roles`);
     }
   };
+  // The renderer names the accountable body (镇党委 / 街道党工委) by this key.
+  if (!Object.hasOwn(measuresFile.roles, 'committee')) throw new RulesetError(measuresInput.file, 'roles.committee', 'missing');
   checkRefs(measuresFile.generic, 'generic');
   const seen = new Set<string>();
   measuresFile.measures.forEach((measure, i) => {
