@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -90,6 +91,15 @@ describe('checklist', () => {
       const measures = catalogue.measures.filter((m) => m.criterionId === id);
       expect(measures.length, id).toBeGreaterThanOrEqual(2);
       for (const m of measures) expect(m.source, m.id).toMatch(/seed|domain/);
+    }
+  });
+
+  it('docs/plans.md lists every measure of the catalogue, with its source', () => {
+    const docs = readFileSync(new URL('../docs/plans.md', import.meta.url), 'utf8');
+    for (const m of catalogue.measures) {
+      const row = docs.split('\n').find((line) => line.includes(`| \`${m.id}\` |`));
+      expect(row, m.id).toBeDefined();
+      expect(row!.endsWith(`| ${m.source} |`), m.id).toBe(true);
     }
   });
 
