@@ -35,7 +35,10 @@ export {
 } from './ruleset.js';
 export type { CriterionFile, RulesetFile, Operator } from './schema/ruleset.js';
 export type { Locale } from './schema/messages.js';
-export type { ChecklistItem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
+export type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
+export { planRectification, type PlanOptions } from './plan/plan.js';
+export { renderPlan, type RenderOptions } from './plan/render.js';
+export { review, type CriterionReview, type ReviewResult, type ReviewStatus } from './review.js';
 export {
   AssessmentError,
   OptionsError,

@@ -15,6 +15,8 @@ import { evaluateReference } from './engine/reference.js';
 import type { LeafResult } from './engine/leaf.js';
 import { explainCriterion, scoreOf, verdictOf, type CriterionResult, type Verdict } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
+import { planRectification } from './plan/plan.js';
+import { addDays } from './internals/dates.js';
 
 /** Options of {@link screen} and `screenMany`. */
 export interface ScreenOptions {
@@ -135,7 +137,7 @@ export function assembleResult(
   const score = scoreOf(ruleset, criteria);
   const verdict = verdictOf(criteria, score, prepared.atRiskScore);
   const { org } = assessment;
-  return {
+  const result: ScreeningResult = {
     orgId: org.id,
     orgName: org.name,
     kind: org.kind,
@@ -149,6 +151,16 @@ export function assembleResult(
     checklist: [],
     timeline: [],
   };
+  if (verdict === 'weak-lax') {
+    // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
+    const plan = planRectification(result, {
+      start: prepared.plan.start ?? addDays(assessment.assessedOn, 1),
+      template: prepared.plan.template,
+    });
+    result.checklist = plan.checklist;
+    result.timeline = plan.timeline;
+  }
+  return result;
 }
 
 /**

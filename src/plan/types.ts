@@ -38,12 +38,26 @@ export interface ChecklistItem {
   occurrences?: string[];
 }
 
+/** A problem the plan addresses: a matched criterion and its title. */
+export interface PlanProblem {
+  criterionId: string;
+  title: Bilingual;
+}
+
 /** A rectification plan (整顿方案) for one organisation. */
 export interface RectificationPlan {
   orgId: string;
   template: PlanTemplate;
+  /** First day of the plan (the first phase's start; for `annual`, the first 1 April on or after the requested start). */
   start: string;
+  /** Last day of the plan (the last phase's end). */
   end: string;
   timeline: TimelinePhase[];
   checklist: ChecklistItem[];
+  /** The organisation's name, copied from the result (used by `renderPlan`). */
+  orgName?: string;
+  /** 村 or 社区, copied from the result. */
+  kind?: 'village' | 'community';
+  /** The matched criteria the plan addresses, in ruleset order, with their titles (used by `renderPlan`). */
+  problems?: PlanProblem[];
 }

@@ -1,0 +1,199 @@
+/**
+ * `review`: compare a follow-up screening with an earlier one of the same organisation, the
+ * precondition check before acceptance (验收).
+ *
+ * @module
+ */
+import { ReviewError } from './errors.js';
+import { addMonthsClamped, compareDates, formatDate, parseDate } from './internals/dates.js';
+import type { Outcome } from './outcome.js';
+import type { Bilingual } from './ruleset.js';
+import type { ScreeningResult } from './screen.js';
+import { reviewSettings } from './plan/catalogue.js';
+
+/**
+ * What became of one criterion between two assessments:
+ * - `resolved`: matched → not-matched;
+ * - `persisting`: matched → matched;
+ * - `new`: not matched (not-matched or insufficient-data) → matched;
+ * - `unverified`: matched → insufficient-data (the follow-up lacks the data to show it fixed);
+ * - `unchanged`: anything else.
+ */
+export type ReviewStatus = 'resolved' | 'persisting' | 'new' | 'unverified' | 'unchanged';
+
+/** One criterion in a {@link ReviewResult}. */
+export interface CriterionReview {
+  id: string;
+  before: Outcome;
+  after: Outcome;
+  status: ReviewStatus;
+}
+
+/** The comparison of two screenings of one organisation. */
+export interface ReviewResult {
+  orgId: string;
+  /** `assessedOn` of the earlier result. */
+  before: string;
+  /** `assessedOn` of the follow-up result. */
+  after: string;
+  /** Every criterion of the ruleset, in ruleset order. */
+  criteria: CriterionReview[];
+  /**
+   * `before` was `weak-lax` and no criterion is `persisting`, `new` or `unverified`. The
+   * precondition for acceptance (验收), not acceptance itself: acceptance is a two-level
+   * assessment (the township or street committee, then the county or district organisation
+   * department) with grades this library does not compute.
+   */
+  converted: boolean;
+  /**
+   * When converted: consolidate for one year after the follow-up assessment
+   * (`consolidateUntil`) and look back (回头看) six months after it (`lookBackOn`).
+   */
+  followUp?: { consolidateUntil: string; lookBackOn: string };
+  /**
+   * When not converted. After a rectification (`before` weak-lax): 驻点领导不换点、工作队伍不撤离
+   * (the stationed leader and work team stay) and 责令整改 (rectification ordered), plus
+   * reassessing unverified criteria and measures for new ones where that applies. When
+   * `before` was not weak-lax and a criterion is new: refer the organisation to the
+   * committee that decides the list.
+   */
+  actions?: Bilingual[];
+  /** With the actions after a failed rectification: three months after the follow-up assessment. */
+  deadline?: string;
+}
+
+const OUTCOMES: ReadonlySet<string> = new Set(['matched', 'not-matched', 'insufficient-data']);
+
+function checkResult(value: unknown, name: 'before' | 'after'): ScreeningResult {
+  const fail = (message: string): never => {
+    throw new ReviewError('ERR_REVIEW', `${name}: ${message} (pass a result of screen())`);
+  };
+  if (typeof value !== 'object' || value === null) fail('not a screening result');
+  const r = value as Partial<ScreeningResult>;
+  if (typeof r.orgId !== 'string') fail('orgId must be a string');
+  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('assessedOn must be a YYYY-MM-DD date');
+  if (typeof r.ruleset?.id !== 'string' || typeof r.ruleset.version !== 'string' || typeof r.ruleset.thresholds !== 'object') {
+    fail('ruleset must give id, version and thresholds');
+  }
+  if (typeof r.verdict !== 'string') fail('verdict is missing');
+  if (!Array.isArray(r.criteria) || !r.criteria.every((c) => typeof c?.id === 'string' && OUTCOMES.has(c.outcome))) {
+    fail('criteria must list each criterion with its id and outcome');
+  }
+  return value as ScreeningResult;
+}
+
+/** The first threshold whose number differs, as `C01.secretaryVacantMonths: 3 → 6`, or undefined. */
+function thresholdDifference(a: ScreeningResult['ruleset']['thresholds'], b: ScreeningResult['ruleset']['thresholds']): string | undefined {
+  const ids = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  for (const id of ids) {
+    const names = [...new Set([...Object.keys(a[id] ?? {}), ...Object.keys(b[id] ?? {})])];
+    for (const name of names) {
+      const x = a[id]?.[name];
+      const y = b[id]?.[name];
+      if (x !== y) return `${id}.${name}: ${x ?? '(none)'} before, ${y ?? '(none)'} after`;
+    }
+  }
+  return undefined;
+}
+
+function statusOf(before: Outcome, after: Outcome): ReviewStatus {
+  if (before === 'matched') {
+    if (after === 'not-matched') return 'resolved';
+    if (after === 'matched') return 'persisting';
+    return 'unverified';
+  }
+  return after === 'matched' ? 'new' : 'unchanged';
+}
+
+function monthsAfter(date: string, months: number): string {
+  return formatDate(addMonthsClamped(parseDate(date)!, months));
+}
+
+/**
+ * Reviews a rectification: compares a follow-up screening (`after`) with the earlier one
+ * (`before`) of the same organisation, ruleset and thresholds. Per criterion the status is
+ * `resolved`, `persisting`, `new`, `unverified` or `unchanged`; the organisation is
+ * `converted` (转化) when it was weak-lax and nothing persists, is new or is unverified (a
+ * follow-up without data proves nothing).
+ *
+ * Converted: `followUp` gives the end of one year of consolidation and a look-back (回头看)
+ * six months after the follow-up assessment. Not converted after a rectification: `actions`
+ * (驻点领导不换点、工作队伍不撤离; 责令整改) and a new `deadline` three months after the
+ * follow-up assessment (periods and texts: `rules/plans/review.json`).
+ *
+ * `converted` is the precondition for acceptance (验收), not acceptance itself: acceptance is
+ * a two-level assessment (the township or street committee, then the county or district
+ * organisation department) with grades the library does not compute.
+ *
+ * Throws a `ReviewError` (`code: 'ERR_REVIEW'`) for results of different organisations,
+ * rulesets (id or version) or thresholds, when `after.assessedOn` is not later than
+ * `before.assessedOn`, or when either argument is not a screening result.
+ *
+ * @example
+ * ```ts
+ * import { review, screen } from 'weak-lax-screener';
+ *
+ * const before = await screen(gongtong2017);            // C07 matched: weak-lax
+ * const after = await screen(gongtong2017FollowUp);     // finances disclosed every quarter
+ * const r = review(before, after);
+ * r.criteria.find((c) => c.id === 'C07')?.status;       // 'resolved'
+ * r.converted;                                          // true
+ * r.followUp;   // { consolidateUntil: '2018-06-05', lookBackOn: '2017-12-05' } for after.assessedOn 2017-06-05
+ * ```
+ */
+export function review(before: ScreeningResult, after: ScreeningResult): ReviewResult {
+  const b = checkResult(before, 'before');
+  const a = checkResult(after, 'after');
+  if (b.orgId !== a.orgId) {
+    throw new ReviewError('ERR_REVIEW', `different organisations: before is ${b.orgId}, after is ${a.orgId}`);
+  }
+  if (b.ruleset.id !== a.ruleset.id || b.ruleset.version !== a.ruleset.version) {
+    throw new ReviewError(
+      'ERR_REVIEW',
+      `different rulesets: before ${b.ruleset.id}@${b.ruleset.version}, after ${a.ruleset.id}@${a.ruleset.version}`,
+    );
+  }
+  const difference = thresholdDifference(b.ruleset.thresholds, a.ruleset.thresholds);
+  if (difference) throw new ReviewError('ERR_REVIEW', `different thresholds: ${difference}`);
+  if (compareDates(a.assessedOn, b.assessedOn) <= 0) {
+    throw new ReviewError(
+      'ERR_REVIEW',
+      `after.assessedOn (${a.assessedOn}) must be later than before.assessedOn (${b.assessedOn})`,
+    );
+  }
+  const afterById = new Map(a.criteria.map((c) => [c.id, c.outcome]));
+  if (afterById.size !== b.criteria.length || b.criteria.some((c) => !afterById.has(c.id))) {
+    throw new ReviewError('ERR_REVIEW', 'the two results list different criteria');
+  }
+
+  const criteria = b.criteria.map((c): CriterionReview => {
+    const afterOutcome = afterById.get(c.id)!;
+    return { id: c.id, before: c.outcome, after: afterOutcome, status: statusOf(c.outcome, afterOutcome) };
+  });
+  const has = (status: ReviewStatus) => criteria.some((c) => c.status === status);
+  const wasWeakLax = b.verdict === 'weak-lax';
+  const converted = wasWeakLax && !has('persisting') && !has('new') && !has('unverified');
+  const base = { orgId: b.orgId, before: b.assessedOn, after: a.assessedOn, criteria, converted };
+  const settings = reviewSettings;
+
+  if (converted) {
+    return {
+      ...base,
+      followUp: {
+        consolidateUntil: monthsAfter(a.assessedOn, settings.consolidateMonths),
+        lookBackOn: monthsAfter(a.assessedOn, settings.lookBackMonths),
+      },
+    };
+  }
+  if (wasWeakLax) {
+    const { stay, order, reassess, newProblems } = settings.actions;
+    const actions = [stay, order, ...(has('unverified') ? [reassess] : []), ...(has('new') ? [newProblems] : [])];
+    return {
+      ...base,
+      actions: actions.map((action) => ({ ...action.text })),
+      deadline: monthsAfter(a.assessedOn, settings.deadlineMonths),
+    };
+  }
+  // Not rectified before: nothing to convert. A new problem goes to the committee that decides the list.
+  return has('new') ? { ...base, actions: [{ ...settings.actions.refer.text }] } : base;
+}
