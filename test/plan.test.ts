@@ -13,7 +13,9 @@ import { buildCatalogue, catalogue } from '../src/plan/catalogue.js';
 import { addDays, compareDates, parseDate } from '../src/internals/dates.js';
 import measuresJson from '../rules/plans/measures.json';
 import templatesJson from '../rules/plans/templates.json';
-import { village, villages } from './_villages.js';
+import { fixture as village, readFixtures } from './helpers/fixtures.js';
+
+const villages = readFixtures();
 
 const screened = await Promise.all(villages.map(async (v) => ({ v, result: await screen(v.assessment, v.options) })));
 const weakLax = screened.filter(({ result }) => result.verdict === 'weak-lax');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOptionsError, planRectification, renderPlan, screen, type RectificationPlan } from '../src/index.js';
-import { village } from './_villages.js';
+import { fixture as village } from './helpers/fixtures.js';
 
 const gongtong = await screen(village('42-').assessment);
 const suxian = await screen(village('30-').assessment);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isReviewError, review, screen, type Outcome, type ScreeningResult } from '../src/index.js';
-import { village } from './_villages.js';
+import { fixture as village } from './helpers/fixtures.js';
 
 type Assessment = ReturnType<typeof village>['assessment'];
 
