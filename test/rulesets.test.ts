@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,8 @@ import {
   type AssessmentError,
   type RulesetError,
   type ScreeningResult,
-  type ScreenOptions,
 } from '../src/index.js';
+import { readFixtures } from './helpers/fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (path: string): unknown => JSON.parse(readFileSync(`${root}${path}`, 'utf8'));
@@ -109,32 +109,16 @@ describe('cn-2019-extended', () => {
   });
 });
 
-interface Fixture {
-  title: string;
-  ruleset: keyof typeof rulesets;
-  options?: Omit<ScreenOptions, 'ruleset'>;
-  assessment: unknown;
-  expected: {
-    verdict: string;
-    score: number;
-    matched: string[];
-    near: string[];
-    insufficient: string[];
-    missing: Record<string, string[]>;
-  };
-}
-
-const fixtureFiles = readdirSync(`${root}fixtures/extended`).filter((name) => name.endsWith('.json')).sort();
+const extendedFixtures = readFixtures('extended');
 
 describe('fixtures/extended (hand-checked, cn-2019-extended)', () => {
   it('has at least eight fixtures, all for the extended ruleset', () => {
-    expect(fixtureFiles.length).toBeGreaterThanOrEqual(8);
-    for (const name of fixtureFiles) expect((readJson(`fixtures/extended/${name}`) as Fixture).ruleset).toBe('cn-2019-extended');
+    expect(extendedFixtures.length).toBeGreaterThanOrEqual(8);
+    for (const fixture of extendedFixtures) expect(fixture.ruleset).toBe('cn-2019-extended');
   });
 
-  it.each(fixtureFiles)('%s', async (name) => {
-    const fixture = readJson(`fixtures/extended/${name}`) as Fixture;
-    const result = await screen(fixture.assessment, { ...fixture.options, ruleset: rulesets[fixture.ruleset] });
+  it.each(extendedFixtures.map((f) => [f.file, f] as const))('%s', async (_file, fixture) => {
+    const result = await screen(fixture.assessment, { ...fixture.options, ruleset: rulesets[fixture.ruleset as keyof typeof rulesets] });
     const outcomes = (outcome: string) => result.criteria.filter((c) => c.outcome === outcome).map((c) => c.id);
     expect({
       verdict: result.verdict,
