@@ -2,7 +2,7 @@
 // Chinese with English beside it. Run with `npm run demo` (builds first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen } from '../dist/index.js';
+import { planRectification, renderPlan, screen } from '../dist/index.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'villages');
 const fixtures = readdirSync(dir)
@@ -53,6 +53,15 @@ for (const f of fixtures) {
     console.log('   缺少数据 Missing data:');
     for (const c of missing) console.log(`        ${c.id} (${c.outcome}): ${c.missing.join(', ')}`);
   }
+}
+
+// One rectification plan in full: the seed's own village, 共同村.
+const gongtong = fixtures.find((f) => f.assessment.org.name.includes('共同村'));
+if (gongtong) {
+  const result = await screen(gongtong.assessment);
+  const plan = planRectification(result, { start: '2017-03-01', template: 'intensive' });
+  console.log(`\n══ 整顿方案示例 Example rectification plan: ${result.orgName}（集中整顿 intensive template, from 2017-03-01）\n`);
+  console.log(renderPlan(plan, { lang: 'zh' }));
 }
 
 console.log('\n══ 汇总 Summary');
