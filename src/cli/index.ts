@@ -14,9 +14,11 @@ import {
   isScreenerError,
   loadRuleset,
   screen,
+  type PlanTemplate,
   type Ruleset,
   type ScreenOptions,
 } from '../index.js';
+import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
 import { readRecords, UsageError, type InputFormat, type InputItem } from './input.js';
 import { FORMATS, writerFor, type Entry, type Format } from './format.js';
 import { startProgress } from './progress.js';
@@ -25,16 +27,23 @@ const USAGE = `Usage: weak-lax-screener <command> [options]
 
 Commands
   screen FILE|-     screen assessments (JSON, JSON Lines or CSV with dotted column names)
+  plan FILE|-       rectification plans for the weak-lax organisations among assessments or results
+  review BEFORE AFTER
+                    compare follow-up assessments (or results) with earlier ones, by org id
   schema            print the assessment JSON Schema (2020-12)
   rules             list the criteria, thresholds and warning lines of the ruleset
 
 Options
-  --format F        table (default), json, jsonl, csv, md
+  --format F        screen: table (default), json, jsonl, csv, md
+                    plan: md (default) or json; review: md (default) or json; rules: table, json, md
   --input-format F  json, jsonl or csv (default: from the file name; guessed on stdin)
   --ruleset DIR     a ruleset folder (ruleset.json + one JSON file per criterion)
   --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
   --at-risk-score N score from which a result is at-risk (default 5)
   --locale L        language of error messages: en (default) or zh-CN
+  --start DATE      plan: start date (default: the day after assessedOn)
+  --template T      plan: intensive (default, seed plan 1) or annual (seed plan 2)
+  --lang L          plan: zh (default) or en
   -h, --help        this help
 
 Exit codes: 0 all screened, 1 some records invalid, 2 usage error or unreadable input.
@@ -67,6 +76,9 @@ function parse(argv: string[]) {
         thresholds: { type: 'string' },
         'at-risk-score': { type: 'string' },
         locale: { type: 'string' },
+        start: { type: 'string' },
+        template: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -108,6 +120,15 @@ function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset
   return { options, ruleset };
 }
 
+/** Options loaded and validated before any input is read: a bad threshold is a usage error. */
+async function checkedOptions(values: Values): Promise<{ options: ScreenOptions; ruleset: Ruleset }> {
+  const loaded = loadOptions(values);
+  await screen({}, loaded.options).catch((error: unknown) => {
+    if (isScreenerError(error) && error.code === 'ERR_OPTIONS') throw new UsageError(error.message);
+  });
+  return loaded;
+}
+
 async function* screenEntries(records: AsyncIterable<InputItem>, options: ScreenOptions): AsyncGenerator<Entry> {
   let index = 0;
   for await (const item of records) {
@@ -129,12 +150,8 @@ async function commandScreen(positionals: string[], values: Values): Promise<num
   const path = positionals[0];
   if (!path || positionals.length > 1) throw new UsageError('screen takes one FILE or - for standard input');
   const format = oneOf<Format>('format', values.format, FORMATS, 'table');
-  const inputFormat = values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv'], 'json');
-  const { options, ruleset } = loadOptions(values);
-  // Validate the options once, before reading anything: a bad threshold is a usage error.
-  await screen({}, options).catch((error: unknown) => {
-    if (isScreenerError(error) && error.code === 'ERR_OPTIONS') throw new UsageError(error.message);
-  });
+  const inputFormat = inputFormatOf(values);
+  const { options, ruleset } = await checkedOptions(values);
   const records = readRecords(path, inputFormat, ruleset.extraFacts);
   const writer = writerFor(format);
   const out = new Output();
@@ -149,6 +166,43 @@ async function commandScreen(positionals: string[], values: Values): Promise<num
   await out.write(writer.tail());
   await out.flush();
   progress.stop(invalid);
+  return invalid > 0 ? 1 : 0;
+}
+
+function inputFormatOf(values: Values): InputFormat | undefined {
+  return values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv'], 'json');
+}
+
+async function commandPlan(positionals: string[], values: Values): Promise<number> {
+  const path = positionals[0];
+  if (!path || positionals.length > 1) throw new UsageError('plan takes one FILE or - for standard input');
+  const { options, ruleset } = await checkedOptions(values);
+  const template = oneOf<PlanTemplate>('template', values.template, ['intensive', 'annual'], 'intensive');
+  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be a date YYYY-MM-DD');
+  const out = new Output();
+  const invalid = await planCommand(
+    resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options),
+    {
+      template,
+      lang: oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh'),
+      format: oneOf('format', values.format, ['md', 'json'] as const, 'md'),
+      ...(values.start !== undefined ? { start: values.start } : {}),
+    },
+    (text) => out.write(text),
+  );
+  await out.flush();
+  return invalid > 0 ? 1 : 0;
+}
+
+async function commandReview(positionals: string[], values: Values): Promise<number> {
+  if (positionals.length !== 2 || positionals.includes('-') && positionals[0] === positionals[1]) {
+    throw new UsageError('review takes two files: BEFORE AFTER');
+  }
+  const { options, ruleset } = await checkedOptions(values);
+  const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options);
+  const out = new Output();
+  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), oneOf('format', values.format, ['md', 'json'] as const, 'md'), (text) => out.write(text));
+  await out.flush();
   return invalid > 0 ? 1 : 0;
 }
 
@@ -197,6 +251,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'rules':
         return await commandRules(values);
+      case 'plan':
+        return await commandPlan(rest, values);
+      case 'review':
+        return await commandReview(rest, values);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

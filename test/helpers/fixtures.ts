@@ -7,7 +7,7 @@ export interface Fixture {
   title: string;
   notes: string;
   ruleset?: string;
-  assessment: Record<string, unknown> & { org: { id: string; kind: 'village' | 'community' }; assessedOn: string };
+  assessment: Record<string, unknown> & { org: { id: string; name: string; kind: 'village' | 'community' }; assessedOn: string };
   options?: Record<string, unknown>;
   expected: {
     verdict: string;
