@@ -23,17 +23,25 @@ export {
   type Region,
 } from './schema/assessment.js';
 export { assessmentJsonSchema } from './schema/json-schema.js';
-export { rulesets, defaultRuleset, defaultThresholds, loadRuleset, type RulesetObjects } from './rulesets.js';
+export {
+  rulesets,
+  defaultRuleset,
+  defaultThresholds,
+  loadRuleset,
+  type BuiltInRulesets,
+  type RulesetObjects,
+} from './rulesets.js';
 export {
   isRuleset,
   type Bilingual,
   type Criterion,
+  type RuleEvent,
   type ExtraFactType,
   type Ruleset,
   type ThresholdSpec,
   type Thresholds,
 } from './ruleset.js';
-export type { CriterionFile, RulesetFile, Operator } from './schema/ruleset.js';
+export type { ConditionJson, CriterionFile, RulesetFile, Operator } from './schema/ruleset.js';
 export type { Locale } from './schema/messages.js';
 export type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
 export { planRectification, type PlanOptions } from './plan/plan.js';

@@ -37,9 +37,13 @@ export interface Evidence {
 
 /** The explained result of one criterion. */
 export interface CriterionResult {
+  /** Criterion id, e.g. `C01`. */
   id: string;
+  /** Position in the official list (① = 1). */
   no: number;
+  /** Short title in Chinese and English. */
   title: Bilingual;
+  /** `matched`, `not-matched`, or `insufficient-data` when its conditions are unknown. */
   outcome: Outcome;
   /** Not matched, but a known condition has crossed its warning line (预警线). */
   near: boolean;

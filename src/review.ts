@@ -23,14 +23,19 @@ export type ReviewStatus = 'resolved' | 'persisting' | 'new' | 'unverified' | 'u
 
 /** One criterion in a {@link ReviewResult}. */
 export interface CriterionReview {
+  /** Criterion id. */
   id: string;
+  /** Outcome in the earlier result. */
   before: Outcome;
+  /** Outcome in the follow-up result. */
   after: Outcome;
+  /** `resolved`, `persisting`, `new`, `unverified` or `unchanged`. */
   status: ReviewStatus;
 }
 
 /** The comparison of two screenings of one organisation. */
 export interface ReviewResult {
+  /** The organisation reviewed. */
   orgId: string;
   /** `assessedOn` of the earlier result. */
   before: string;
@@ -49,7 +54,12 @@ export interface ReviewResult {
    * When converted: consolidate for one year after the follow-up assessment
    * (`consolidateUntil`) and look back (回头看) six months after it (`lookBackOn`).
    */
-  followUp?: { consolidateUntil: string; lookBackOn: string };
+  followUp?: {
+    /** End of the year of consolidation (继续跟踪问效1年), `YYYY-MM-DD`. */
+    consolidateUntil: string;
+    /** Date of the look-back review (回头看), `YYYY-MM-DD`. */
+    lookBackOn: string;
+  };
   /**
    * When not converted. After a rectification (`before` weak-lax): 驻点领导不换点、工作队伍不撤离
    * (the stationed leader and work team stay) and 责令整改 (rectification ordered), plus

@@ -28,7 +28,9 @@ import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
 
 /** A bilingual text. */
 export interface Bilingual {
+  /** Chinese. */
   zh: string;
+  /** English. */
   en: string;
 }
 
@@ -40,30 +42,50 @@ export interface ThresholdSpec {
   readonly warningLine?: number;
   /** `'up'` for "at least" conditions (higher is worse), `'down'` for "under". */
   readonly direction: 'up' | 'down';
+  /** Unit, for documentation (months, cases, share…). */
   readonly unit?: string;
+  /** Where the number comes from; "local default" where no published source was found. */
   readonly source: string;
+}
+
+/** The event a json-rules-engine rule emits when it matches. */
+export interface RuleEvent {
+  /** Event type, e.g. `criterion-matched`. */
+  readonly type: string;
+  /** Event parameters, e.g. `{ criterion: 'C01' }`. */
+  readonly params?: Record<string, unknown>;
 }
 
 /** One criterion of a ruleset: its metadata and its json-rules-engine rule. */
 export interface Criterion {
+  /** Stable id, e.g. `C01`. */
   readonly id: string;
   /** Position in the official list (① = 1). */
   readonly no: number;
+  /** Short title in Chinese and English. */
   readonly title: Bilingual;
   /** The seed's own wording. */
   readonly seedWording: string;
+  /** How the library reads the criterion, in words. */
   readonly operationalisation?: Bilingual;
   /** Weight in the score (default 10). */
   readonly weight: number;
+  /** Named thresholds with their defaults and warning lines. */
   readonly thresholds: Readonly<Record<string, ThresholdSpec>>;
+  /** Sources of the criterion and its numbers. */
   readonly sources: readonly string[];
+  /** Kinds of organisation the criterion is meant for (documentation; the rule decides). */
   readonly appliesTo?: readonly ('village' | 'community')[];
   /** The rule exactly as json-rules-engine takes it. */
   readonly rule: {
+    /** Rule name (json-rules-engine `name`). */
     readonly name: string;
+    /** Rule priority (json-rules-engine `priority`). */
     readonly priority?: number;
+    /** The condition tree (`all`, `any`, `not`, leaves). */
     readonly conditions: ConditionJson;
-    readonly event: { type: string; params?: Record<string, unknown> };
+    /** The event the rule emits when it matches. */
+    readonly event: RuleEvent;
   };
   /** Normalised condition tree. @internal */
   readonly tree: CondNode;
@@ -78,11 +100,15 @@ export type ExtraFactType = 'number' | 'boolean' | 'string';
 
 /** A loaded, validated ruleset: ordered criteria plus declared extra facts. */
 export interface Ruleset {
+  /** Ruleset id, e.g. `cn-2017-ten`. */
   readonly id: string;
+  /** Ruleset version, reported in every result. */
   readonly version: string;
+  /** Title in Chinese and English. */
   readonly title?: Bilingual;
   /** Id of the ruleset this one extends. */
   readonly extends?: string;
+  /** The criteria, in order. */
   readonly criteria: readonly Criterion[];
   /** Facts read from `assessment.extra`, with their types. */
   readonly extraFacts: Readonly<Record<string, ExtraFactType>>;

@@ -57,10 +57,18 @@ const cn2019Extended = register(
  * result.criteria.map((c) => c.id);   // ['C01', …, 'C10', 'C11', 'C12']
  * ```
  */
-export const rulesets: Readonly<{ 'cn-2017-ten': Ruleset; 'cn-2019-extended': Ruleset }> = Object.freeze({
+export const rulesets: Readonly<BuiltInRulesets> = Object.freeze({
   'cn-2017-ten': cn2017Ten,
   'cn-2019-extended': cn2019Extended,
 });
+
+/** The built-in rulesets, by id. */
+export interface BuiltInRulesets {
+  /** The ten criteria of the 2017 plans with today's thresholds (the default). */
+  'cn-2017-ten': Ruleset;
+  /** The ten plus C11 集体经济薄弱 and C12 发展党员停滞. */
+  'cn-2019-extended': Ruleset;
+}
 
 /** The default ruleset, `cn-2017-ten`. */
 export const defaultRuleset: Ruleset = cn2017Ten;

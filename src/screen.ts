@@ -40,7 +40,12 @@ export interface ScreenOptions {
    * Rectification plan attached to a `weak-lax` result.
    * @default { start: the day after assessedOn, template: 'intensive' }
    */
-  plan?: { start?: string; template?: PlanTemplate };
+  plan?: {
+    /** First day of the plan, `YYYY-MM-DD`. @default the day after assessedOn */
+    start?: string;
+    /** `intensive` (seed plan 1) or `annual` (seed plan 2). @default 'intensive' */
+    template?: PlanTemplate;
+  };
   /**
    * Language of error messages.
    * @default 'en'
@@ -50,13 +55,26 @@ export interface ScreenOptions {
 
 /** The explained screening of one organisation (JSON-serialisable, deterministic). */
 export interface ScreeningResult {
+  /** `org.id`, copied from the assessment. */
   orgId: string;
+  /** `org.name`, copied from the assessment. */
   orgName: string;
+  /** 村 (`village`) or 社区 (`community`), copied from the assessment. */
   kind: 'village' | 'community';
+  /** `org.region`, copied from the assessment when given. */
   region?: Region;
+  /** The assessment date. */
   assessedOn: string;
   /** The ruleset used and the effective threshold numbers. */
-  ruleset: { id: string; version: string; thresholds: Thresholds };
+  ruleset: {
+    /** Ruleset id, e.g. `cn-2017-ten`. */
+    id: string;
+    /** Ruleset version. */
+    version: string;
+    /** Effective thresholds after overrides: `{ [criterionId]: { [name]: number } }`. */
+    thresholds: Thresholds;
+  };
+  /** `weak-lax` (a preliminary finding), `at-risk`, `sound` or `undetermined`. */
   verdict: Verdict;
   /** 0..100, higher = weaker. */
   score: number;

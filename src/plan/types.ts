@@ -10,18 +10,25 @@ export type PlanTemplate = 'intensive' | 'annual';
 
 /** One phase of a plan's timeline; dates are inclusive. */
 export interface TimelinePhase {
+  /** Stable phase id, e.g. `organise`, `investigate`, `rectify`. */
   id: string;
+  /** Phase title in the seed's words, with its English. */
   title: Bilingual;
+  /** First day, `YYYY-MM-DD`, inclusive. */
   start: string;
+  /** Last day, `YYYY-MM-DD`, inclusive. */
   end: string;
 }
 
 /** One task of a rectification checklist. */
 export interface ChecklistItem {
+  /** Stable item id, e.g. `C07-finance-disclosure` or `common-leading-group`. */
   id: string;
   /** The criterion the measure addresses; `null` for the steps every plan has. */
   criterionId: string | null;
+  /** The measure (整改措施) to carry out. */
   measure: Bilingual;
+  /** The goal (目标) the measure should reach. */
   goal: Bilingual;
   /** Id of the timeline phase the task belongs to. */
   phase: string;
@@ -33,6 +40,7 @@ export interface ChecklistItem {
   responsible?: string;
   /** What shows the task done (minutes, disclosure-board photo, audit report). */
   evidence: Bilingual;
+  /** Where the measure comes from (seed plan 1, seed plan 2, domain notes S#). */
   source: string;
   /** Dated recurrences inside the plan window (e.g. quarterly finance disclosure). */
   occurrences?: string[];
@@ -40,19 +48,25 @@ export interface ChecklistItem {
 
 /** A problem the plan addresses: a matched criterion and its title. */
 export interface PlanProblem {
+  /** Id of the matched criterion. */
   criterionId: string;
+  /** The criterion's title. */
   title: Bilingual;
 }
 
 /** A rectification plan (整顿方案) for one organisation. */
 export interface RectificationPlan {
+  /** The organisation's id, copied from the result. */
   orgId: string;
+  /** The template the timeline follows. */
   template: PlanTemplate;
   /** First day of the plan (the first phase's start; for `annual`, the first 1 April on or after the requested start). */
   start: string;
   /** Last day of the plan (the last phase's end). */
   end: string;
+  /** The phases, in order, with inclusive dates. */
   timeline: TimelinePhase[];
+  /** The common steps, then the measures for each matched criterion. */
   checklist: ChecklistItem[];
   /** The organisation's name, copied from the result (used by `renderPlan`). */
   orgName?: string;

@@ -21,13 +21,17 @@ const orgSchema = z.strictObject({
   /** Name, e.g. 共同村党总支. */
   name: z.string().min(1),
   /** 村 (village) or 社区 (community). */
-  kind: z.enum(['village', 'community']),
+  kind: z.literal(['village', 'community']),
   /** 党委 / 党总支 / 党支部. */
-  level: z.enum(['committee', 'general-branch', 'branch']).optional(),
+  level: z.literal(['committee', 'general-branch', 'branch']).optional(),
+  /** Where the organisation is; used for summaries by township and county. */
   region: z
     .strictObject({
+      /** Province (省). */
       province: z.string().optional(),
+      /** City (市、州). */
       city: z.string().optional(),
+      /** County or district (县、区). */
       county: z.string().optional(),
       /** 乡镇 or 街道. */
       township: z.string().optional(),
@@ -47,65 +51,106 @@ const satisfactionRate = z
 const groups = {
   /** C01: 班子配备 and the 书记 post. */
   leadership: z.strictObject({
+    /** 班子职数: seats the committee should have. */
     seatsRequired: count().optional(),
+    /** Seats filled; at most `seatsRequired`. */
     seatsFilled: count().optional(),
+    /** Date the 书记 post fell vacant; `null` = the post is filled. */
     secretaryVacantSince: isoDate().nullable().optional(),
+    /** 工作处于停滞状态: work has stalled. */
     workStalled: z.boolean().optional(),
   }),
   /** C02: the 书记's annual rating and engagement. */
   secretary: z.strictObject({
-    rating: z.enum(['excellent', 'competent', 'basic', 'incompetent']).optional(),
+    /** 年度考核: 优秀 excellent, 称职 competent, 基本称职 basic, 不称职 incompetent. */
+    rating: z.literal(['excellent', 'competent', 'basic', 'incompetent']).optional(),
+    /** 工作不在状态: the secretary is disengaged. */
     disengaged: z.boolean().optional(),
   }),
   /** C03: unity of the leadership. */
   unity: z.strictObject({
+    /** Reports of conflict or internal friction (矛盾、内耗) in the team. */
     conflictReports: count().optional(),
+    /** 工作不能正常开展: work cannot proceed normally. */
     workDisrupted: z.boolean().optional(),
   }),
   /** C04: elections and 三会一课. */
   organisationLife: z.strictObject({
+    /** Date of the last 换届 (election of the committee). */
     lastElectionOn: isoDate().optional(),
+    /** 支部党员大会 held (quarterly expected). */
     branchAssemblies: count().optional(),
+    /** 支委会 held (monthly expected). */
     committeeMeetings: count().optional(),
+    /** 党课 given. */
     partyClasses: count().optional(),
+    /** 组织生活会 held. */
     lifeMeetingHeld: z.boolean().optional(),
+    /** 民主评议党员 held. */
     memberReviewHeld: z.boolean().optional(),
   }),
   /** C05: 群众满意率 as a share 0..1. */
-  service: z.strictObject({ satisfactionRate: satisfactionRate.optional() }),
+  service: z.strictObject({
+    /** 群众满意率 as a share between 0 and 1 (0.85, not 85). */
+    satisfactionRate: satisfactionRate.optional(),
+  }),
   /** C06: vote buying and interference. */
   elections: z.strictObject({
+    /** 拉票贿选 cases. */
     voteBuyingCases: count().optional(),
+    /** 宗族势力干扰: clan interference. */
     clanInterference: z.boolean().optional(),
+    /** 宗教势力干扰: religious interference. */
     religiousInterference: z.boolean().optional(),
+    /** 黑恶势力渗透: criminal infiltration. */
     criminalInfiltration: z.boolean().optional(),
   }),
   /** C07: disclosure and democratic management. */
   affairs: z.strictObject({
+    /** 村务/居务公开: times affairs were disclosed. */
     affairsDisclosures: count().optional(),
+    /** 财务公开: times finances were disclosed. */
     financeDisclosures: count().optional(),
+    /** 村(居)务监督委员会 works. */
     supervisionCommitteeActive: z.boolean().optional(),
+    /** 四议两公开 applied to major decisions. */
     fourTwoMethodApplied: z.boolean().optional(),
   }),
   /** C08: public security, petitions, disputes. */
   safety: z.strictObject({
+    /** 刑事、治安案件: criminal and public-order cases. */
     criminalCases: count().optional(),
+    /** 群体性事件: mass incidents. */
     massIncidents: count().optional(),
+    /** 信访件次: petitions. */
     petitions: count().optional(),
+    /** 集体访、越级访: collective or level-skipping petitions. */
     collectivePetitions: count().optional(),
+    /** 未化解矛盾纠纷: unresolved disputes. */
     unresolvedDisputes: count().optional(),
   }),
   /** C09: cadres' conduct. */
   conduct: z.strictObject({
+    /** 违纪违法 cases among cadres. */
     disciplineCases: count().optional(),
+    /** 贪污腐化 cases. */
     corruptionCases: count().optional(),
   }),
   /** C10: the activity venue. */
-  venue: z.strictObject({ hasFixedVenue: z.boolean().optional() }),
+  venue: z.strictObject({
+    /** 固定活动场所: the organisation has a fixed activity venue. */
+    hasFixedVenue: z.boolean().optional(),
+  }),
   /** Extended ruleset (C11): 村集体经营性收入 in yuan over the last 12 months. */
-  economy: z.strictObject({ collectiveIncome: z.number().nonnegative().optional() }),
+  economy: z.strictObject({
+    /** 村集体经营性收入 in yuan over the last 12 months. */
+    collectiveIncome: z.number().nonnegative().optional(),
+  }),
   /** Extended ruleset (C12): last date a 发展对象 was fixed; `null` = never. */
-  membership: z.strictObject({ lastCandidateOn: isoDate().nullable().optional() }),
+  membership: z.strictObject({
+    /** Last date a 发展对象 was fixed; `null` = never. */
+    lastCandidateOn: isoDate().nullable().optional(),
+  }),
 };
 
 /** Dated fields that may not lie after `assessedOn`, as [group, field]. */
@@ -115,6 +160,7 @@ export const DATED_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['membership', 'lastCandidateOn'],
 ];
 
+/** A value of an `extra` fact. */
 const extraValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
 /**
@@ -145,20 +191,33 @@ function record(value: unknown): Record<string, unknown> | undefined {
  */
 export const assessmentSchema = z
   .strictObject({
+    /** The organisation: id, name, kind (村 or 社区), level and region. */
     org: orgSchema,
     /** Assessment date, `YYYY-MM-DD`; counts cover the 12 months before it. */
     assessedOn: isoDate(),
+    /** C01: 班子配备 and the 书记 post. */
     leadership: groups.leadership.optional(),
+    /** C02: the 书记's rating and engagement. */
     secretary: groups.secretary.optional(),
+    /** C03: unity of the leadership. */
     unity: groups.unity.optional(),
+    /** C04: elections and 三会一课. */
     organisationLife: groups.organisationLife.optional(),
+    /** C05: public satisfaction. */
     service: groups.service.optional(),
+    /** C06: vote buying and interference. */
     elections: groups.elections.optional(),
+    /** C07: disclosure and democratic management. */
     affairs: groups.affairs.optional(),
+    /** C08: public security, petitions, disputes. */
     safety: groups.safety.optional(),
+    /** C09: cadres' conduct. */
     conduct: groups.conduct.optional(),
+    /** C10: the activity venue. */
     venue: groups.venue.optional(),
+    /** C11 (extended ruleset): the collective economy. */
     economy: groups.economy.optional(),
+    /** C12 (extended ruleset): Party recruitment. */
     membership: groups.membership.optional(),
     /** Facts for a custom (provincial) ruleset; each key must be declared by that ruleset. */
     extra: z.record(z.string(), extraValue).optional(),

@@ -49,11 +49,20 @@ export const leafConditionSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-/** A node of a condition tree. */
+/** A node of a condition tree, in json-rules-engine's format. */
 export type ConditionJson =
-  | { all: ConditionJson[] }
-  | { any: ConditionJson[] }
-  | { not: ConditionJson }
+  | {
+      /** Met when every branch is met. */
+      all: ConditionJson[];
+    }
+  | {
+      /** Met when one branch is met. */
+      any: ConditionJson[];
+    }
+  | {
+      /** Met when the branch is not met. */
+      not: ConditionJson;
+    }
   | z.infer<typeof leafConditionSchema>;
 
 export const conditionSchema: z.ZodType<ConditionJson> = z.lazy(() =>
