@@ -25,6 +25,7 @@ import {
 } from './engine/conditions.js';
 import { dotted, message, suggest, type Locale } from './schema/messages.js';
 import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
+import { protoKeyPath } from './internals/proto.js';
 
 /** A bilingual text. */
 export interface Bilingual {
@@ -146,6 +147,8 @@ function specificIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] =
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
+  const proto = protoKeyPath(content);
+  if (proto) throw new RulesetError(file, proto, 'reserved key "__proto__"');
   const parsed = schema.safeParse(content);
   if (parsed.success) return parsed.data;
   const issue = specificIssue(parsed.error.issues[0]!);
@@ -270,7 +273,7 @@ function buildCriterion(
   if (defaultsOverride) {
     for (const name of Object.keys(defaultsOverride)) {
       // The bad name is in ruleset.json's "thresholds", not in the criterion file.
-      if (!thresholds[name]) throw new RulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
+      if (!Object.hasOwn(thresholds, name)) throw new RulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
     }
   }
   return {
@@ -322,7 +325,7 @@ export function buildRuleset(
   }
   const extraFacts: Record<string, ExtraFactType> = { ...base?.extraFacts };
   for (const [name, type] of Object.entries(spec.extraFacts)) {
-    if (extraFacts[name] && extraFacts[name] !== type) {
+    if (Object.hasOwn(extraFacts, name) && extraFacts[name] !== type) {
       throw new RulesetError(file, `extraFacts.${name}`, `conflicts with the base ruleset's type ${extraFacts[name]}`);
     }
     extraFacts[name] = type;
@@ -374,7 +377,7 @@ export function buildRuleset(
 function withDefaults(criterion: Criterion, overrides: Record<string, number>, file: string): Criterion {
   const thresholds: Record<string, ThresholdSpec> = { ...criterion.thresholds };
   for (const [name, value] of Object.entries(overrides)) {
-    const spec = thresholds[name];
+    const spec = Object.hasOwn(thresholds, name) ? thresholds[name] : undefined;
     if (!spec) throw new RulesetError(file, `thresholds.${criterion.id}.${name}`, `criterion ${criterion.id} has no threshold "${name}"`);
     thresholds[name] = {
       ...spec,
@@ -425,7 +428,7 @@ export function resolveThresholds(
       continue;
     }
     for (const [name, value] of Object.entries(names)) {
-      if (criterion.thresholds[name]) {
+      if (Object.hasOwn(criterion.thresholds, name)) {
         (known[criterionId] ??= {})[name] = value;
         continue;
       }
@@ -457,7 +460,8 @@ export function checkExtraFacts(
 ): Issue[] {
   const issues: Issue[] = [];
   for (const [name, value] of Object.entries(extra ?? {})) {
-    const type = ruleset.extraFacts[name];
+    // Own properties only: `constructor` or `__proto__` must never pass as declared.
+    const type = Object.hasOwn(ruleset.extraFacts, name) ? ruleset.extraFacts[name] : undefined;
     if (!type) {
       issues.push({ path: `extra.${name}`, message: message(locale, 'undeclaredExtra', { name, ruleset: ruleset.id }) });
     } else if (value !== null && typeof value !== type) {

@@ -9,6 +9,7 @@ import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './sc
 import { screenOptionsSchema } from './schema/options.js';
 import { errorMap, message, toIssues, type Locale } from './schema/messages.js';
 import { buildFacts } from './facts.js';
+import { protoKeyPath } from './internals/proto.js';
 import { checkExtraFacts, resolveThresholds, type EffectiveThresholds, type Ruleset, type Thresholds } from './ruleset.js';
 import { defaultRuleset } from './rulesets.js';
 import { evaluateReference } from './engine/reference.js';
@@ -104,6 +105,8 @@ export interface PreparedOptions {
 export function prepareOptions(options: unknown = {}): PreparedOptions {
   // Messages follow options.locale even when another option is bad.
   const requested = (options as { locale?: unknown } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const proto = protoKeyPath((options as { thresholds?: unknown } | null)?.thresholds, ['thresholds']);
+  if (proto) throw new OptionsError([{ path: proto, message: 'reserved key "__proto__"' }]);
   const parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
   if (!parsed.success) {
     throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));

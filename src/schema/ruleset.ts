@@ -26,6 +26,9 @@ export const OPERATORS = [
 /** A comparison operator name. */
 export type Operator = (typeof OPERATORS)[number];
 
+/** Names that would reach an object's prototype if used as keys. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
 /** A plain property path such as `$.seatsFilled` (no filters, wildcards or scripts). */
@@ -95,7 +98,15 @@ export const criterionFileSchema = z.strictObject({
   /** How the library reads the criterion, for documentation. */
   operationalisation: bilingual.optional(),
   weight: z.number().finite().nonnegative().default(10),
-  thresholds: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), thresholdSchema).default({}),
+  thresholds: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier such as "secretaryVacantMonths"')
+        .refine((name) => !RESERVED_NAMES.has(name), 'is a reserved name'),
+      thresholdSchema,
+    )
+    .default({}),
   sources: z.array(z.string().min(1)).default([]),
   /** Kinds of organisation the criterion applies to; documentation only (the rule decides). */
   appliesTo: z.array(z.enum(['village', 'community'])).optional(),
@@ -122,7 +133,15 @@ export const rulesetFileSchema = z.strictObject({
   /** Id of a ruleset this one builds on. */
   extends: z.string().optional(),
   /** Facts read from `assessment.extra`, with their types. */
-  extraFacts: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.enum(['number', 'boolean', 'string'])).default({}),
+  extraFacts: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier')
+        .refine((name) => !RESERVED_NAMES.has(name), 'is a reserved name'),
+      z.enum(['number', 'boolean', 'string']),
+    )
+    .default({}),
   /** Threshold defaults overriding the criterion files' (e.g. a province's own numbers). */
   thresholds: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
 });
