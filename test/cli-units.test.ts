@@ -1,0 +1,149 @@
+/**
+ * The command line in-process: CSV typing, input sniffing and every command through
+ * `main()`, so that coverage sees the CLI code (test/cli.test.ts spawns the built binary
+ * for the exit codes and the real process).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/index.js';
+import { cellValue, columnTypes, readRecords, rowToRecord } from '../src/cli/input.js';
+import { csvField, displayWidth, mdCell } from '../src/cli/format.js';
+import { readFixtures } from './helpers/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wls-cli-units-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+const fixtures = readFixtures().slice(0, 4);
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const jsonl = file('four.jsonl', fixtures.map((f) => JSON.stringify(f.assessment)).join('\n'));
+
+async function runMain(argv: string[], stdin?: string) {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin]) as never);
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+async function collect(iterable: AsyncIterable<unknown>) {
+  const out = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+describe('CSV cells and columns', () => {
+  const types = columnTypes({ absentMonths: 'number' });
+  it.each([
+    ['', 'integer', undefined],
+    ['null', 'string', null],
+    ['true', 'boolean', true],
+    ['false', 'string', false],
+    ['12', 'integer', 12],
+    ['0.85', 'number', 0.85],
+    ['430503100201', 'string', '430503100201'],
+    ['12 months', 'integer', '12 months'],
+  ] as const)('%j in a %s column is %j', (cell, type, value) => {
+    expect(cellValue(cell, type)).toEqual(value);
+  });
+
+  it('types columns from the JSON Schema and the declared extra facts', () => {
+    expect(types.get('org.id')).toBe('string');
+    expect(types.get('leadership.seatsFilled')).toBe('integer');
+    expect(types.get('service.satisfactionRate')).toBe('number');
+    expect(types.get('leadership.secretaryVacantSince')).toBe('string');
+    expect(types.get('venue.hasFixedVenue')).toBe('boolean');
+    expect(types.get('extra.absentMonths')).toBe('number');
+  });
+
+  it('nests dotted columns and leaves empty cells absent', () => {
+    const record = rowToRecord(['org.id', 'org.region.county', 'leadership.seatsFilled', 'service.satisfactionRate'], ['430503100201', '苏仙区', '5', ''], types);
+    expect(record).toEqual({ org: { id: '430503100201', region: { county: '苏仙区' } }, leadership: { seatsFilled: 5 } });
+  });
+
+  it('reports a row with the wrong number of cells as an invalid record', async () => {
+    const path = file('ragged.csv', 'org.id,org.name\n1,村\n2\n');
+    const items = await collect(readRecords(path, undefined));
+    expect(items).toEqual([
+      { ok: true, record: { org: { id: '1', name: '村' } } },
+      { ok: false, issues: [{ path: '', message: 'CSV row has 1 cells, the header 2' }], orgId: '2' },
+    ]);
+  });
+});
+
+describe('formats', () => {
+  it('quotes CSV fields and escapes Markdown cells', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField(5)).toBe('5');
+    expect(mdCell('a|b\nc')).toBe('a\\|b c');
+  });
+  it('counts CJK characters as two columns', () => {
+    expect(displayWidth('共同村')).toBe(6);
+    expect(displayWidth('C01')).toBe(3);
+  });
+});
+
+describe('main(), in-process', () => {
+  it('screens a JSON Lines file in every format', async () => {
+    for (const format of ['table', 'json', 'jsonl', 'csv', 'md']) {
+      const out = await runMain(['screen', jsonl, '--format', format]);
+      expect(out.code, format).toBe(0);
+      for (const f of fixtures) expect(out.stdout, format).toContain(f.assessment.org.id);
+    }
+  });
+
+  it('sniffs standard input: JSON array, JSON Lines, pretty JSON, CSV', async () => {
+    const records = fixtures.map((f) => f.assessment);
+    const inputs = [JSON.stringify(records), records.map((r) => JSON.stringify(r)).join('\n'), JSON.stringify(records[0], null, 2), 'org.id,org.name,org.kind,assessedOn\n1,村,village,2026-01-01\n'];
+    const counts = [];
+    for (const stdin of inputs) {
+      const out = await runMain(['screen', '-', '--format', 'jsonl'], stdin);
+      expect(out.code).toBe(0);
+      counts.push(out.stdout.trim().split('\n').length);
+    }
+    expect(counts).toEqual([4, 4, 1, 1]);
+  });
+
+  it('reports invalid records with exit code 1 and usage errors with 2', async () => {
+    const bad = file('bad.jsonl', `${JSON.stringify(fixtures[0]!.assessment)}\n{oops\n`);
+    const out = await runMain(['screen', bad, '--format', 'md']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('无效记录 Invalid records (1)');
+    expect((await runMain(['screen', jsonl, '--at-risk-score', 'x'])).code).toBe(2);
+    expect((await runMain(['screen', jsonl, '--locale', 'fr'])).stderr).toMatch(/--locale must be one of en, zh-CN/);
+    expect((await runMain(['screen', file('x.txt', '')])).stderr).toMatch(/cannot tell the format/);
+    expect((await runMain(['screen', dir])).stderr).toMatch(/not a file/);
+    expect((await runMain(['screen', jsonl, '--bogus'])).code).toBe(2);
+    expect((await runMain(['plan'])).code).toBe(2);
+    expect((await runMain(['review', jsonl])).code).toBe(2);
+    expect((await runMain(['screen', jsonl, '--thresholds', file('bad-t.json', '{')])).stderr).toMatch(/not valid JSON/);
+    expect((await runMain(['screen', jsonl, '--thresholds', join(dir, 'none.json')])).stderr).toMatch(/cannot read/);
+  });
+
+  it('plans, reviews, prints rules and the schema', async () => {
+    const gongtong = readFixtures().find((f) => f.assessment.org.name.includes('共同村'))!;
+    const input = file('gongtong.json', JSON.stringify(gongtong.assessment));
+    const plan = await runMain(['plan', input, '--lang', 'en', '--template', 'annual']);
+    expect(plan.stdout).toContain('# Rectification plan');
+    expect((await runMain(['plan', input, '--start', '1 March'])).code).toBe(2);
+    const after = file('after.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2017-12-01' }));
+    const review = await runMain(['review', input, after]);
+    expect(review.stdout).toMatch(/Not converted/);
+    expect((await runMain(['review', input, jsonl])).stderr).toMatch(/no earlier assessment/);
+    expect((await runMain(['rules', '--ruleset', join(import.meta.dirname, '..', 'rules', 'cn-2019-extended')])).stdout).toContain('C12');
+    expect(JSON.parse((await runMain(['schema'])).stdout).type).toBe('object');
+    expect((await runMain(['--help'])).stdout).toContain('Usage: weak-lax-screener');
+    expect((await runMain([])).code).toBe(2);
+  });
+});
