@@ -88,6 +88,10 @@ export class RulesetError extends ScreenerError {
 /** Two screening results cannot be compared by `review`. */
 export class ReviewError extends ScreenerError {
   declare readonly code: 'ERR_REVIEW';
+
+  constructor(message: string) {
+    super('ERR_REVIEW', message);
+  }
 }
 
 function hasCode(error: unknown, code: ErrorCode): boolean {

@@ -76,7 +76,7 @@ const OUTCOMES: ReadonlySet<string> = new Set(['matched', 'not-matched', 'insuff
 
 function checkResult(value: unknown, name: 'before' | 'after'): ScreeningResult {
   const fail = (message: string): never => {
-    throw new ReviewError('ERR_REVIEW', `${name}: ${message} (pass a result of screen())`);
+    throw new ReviewError(`${name}: ${message} (pass a result of screen())`);
   };
   if (typeof value !== 'object' || value === null) fail('not a screening result');
   const r = value as Partial<ScreeningResult>;
@@ -155,25 +155,21 @@ export function review(before: ScreeningResult, after: ScreeningResult): ReviewR
   const b = checkResult(before, 'before');
   const a = checkResult(after, 'after');
   if (b.orgId !== a.orgId) {
-    throw new ReviewError('ERR_REVIEW', `different organisations: before is ${b.orgId}, after is ${a.orgId}`);
+    throw new ReviewError(`different organisations: before is ${b.orgId}, after is ${a.orgId}`);
   }
   if (b.ruleset.id !== a.ruleset.id || b.ruleset.version !== a.ruleset.version) {
-    throw new ReviewError(
-      'ERR_REVIEW',
-      `different rulesets: before ${b.ruleset.id}@${b.ruleset.version}, after ${a.ruleset.id}@${a.ruleset.version}`,
+    throw new ReviewError(`different rulesets: before ${b.ruleset.id}@${b.ruleset.version}, after ${a.ruleset.id}@${a.ruleset.version}`,
     );
   }
   const difference = thresholdDifference(b.ruleset.thresholds, a.ruleset.thresholds);
-  if (difference) throw new ReviewError('ERR_REVIEW', `different thresholds: ${difference}`);
+  if (difference) throw new ReviewError(`different thresholds: ${difference}`);
   if (compareDates(a.assessedOn, b.assessedOn) <= 0) {
-    throw new ReviewError(
-      'ERR_REVIEW',
-      `after.assessedOn (${a.assessedOn}) must be later than before.assessedOn (${b.assessedOn})`,
+    throw new ReviewError(`after.assessedOn (${a.assessedOn}) must be later than before.assessedOn (${b.assessedOn})`,
     );
   }
   const afterById = new Map(a.criteria.map((c) => [c.id, c.outcome]));
   if (afterById.size !== b.criteria.length || b.criteria.some((c) => !afterById.has(c.id))) {
-    throw new ReviewError('ERR_REVIEW', 'the two results list different criteria');
+    throw new ReviewError('the two results list different criteria');
   }
 
   const criteria = b.criteria.map((c): CriterionReview => {
