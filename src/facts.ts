@@ -37,7 +37,8 @@ export function inputPathOf(fact: string): string {
   return DERIVED_FACTS[fact] ?? fact;
 }
 
-function monthsSince(date: string | null | undefined, assessedOn: string, whenNull: number | undefined): FactValue {
+/** Months from `date` to `assessedOn`; `whenNull` for a `null` date, unknown for an absent one. @internal */
+export function monthsSince(date: string | null | undefined, assessedOn: string, whenNull: number | undefined): FactValue {
   if (date === undefined) return undefined;
   if (date === null) return whenNull;
   return monthsElapsed(date, assessedOn);

@@ -122,6 +122,14 @@ export function validateAssessment(input: unknown, prepared: PreparedOptions): A
   return parsed.data;
 }
 
+// Two levels of plain numbers: a spread copy is a deep copy, and much cheaper than
+// structuredClone in a batch.
+function cloneThresholds(values: Thresholds): Thresholds {
+  const out: Thresholds = {};
+  for (const id of Object.keys(values)) out[id] = { ...values[id] };
+  return out;
+}
+
 /** Puts a result together from per-criterion leaf results. @internal */
 export function assembleResult(
   assessment: Assessment,
@@ -130,6 +138,16 @@ export function assembleResult(
 ): ScreeningResult {
   const { ruleset, thresholds } = prepared;
   const criteria = ruleset.criteria.map((criterion, i) => explainCriterion(criterion, leafResults[i]!, thresholds));
+  return resultFromCriteria(assessment, prepared, criteria);
+}
+
+/** Puts a result together from explained criteria; both evaluators end here. @internal */
+export function resultFromCriteria(
+  assessment: Assessment,
+  prepared: PreparedOptions,
+  criteria: CriterionResult[],
+): ScreeningResult {
+  const { ruleset, thresholds } = prepared;
   const score = scoreOf(ruleset, criteria);
   const verdict = verdictOf(criteria, score, prepared.atRiskScore);
   const { org } = assessment;
@@ -139,7 +157,7 @@ export function assembleResult(
     kind: org.kind,
     ...(org.region ? { region: { ...org.region } } : {}),
     assessedOn: assessment.assessedOn,
-    ruleset: { id: ruleset.id, version: ruleset.version, thresholds: structuredClone(thresholds.values) },
+    ruleset: { id: ruleset.id, version: ruleset.version, thresholds: cloneThresholds(thresholds.values) },
     verdict,
     score,
     matched: criteria.filter((c) => c.outcome === 'matched').map((c) => c.id),
