@@ -343,9 +343,11 @@ export class SummaryBuilder {
  * //   byVerdict: { 'weak-lax': 1, 'at-risk': 2, sound: 9, undetermined: 0 } }
  * ```
  */
-export function summarize(results: Iterable<ResultLike>): ScreeningSummary;
-export function summarize(results: AsyncIterable<ResultLike>): Promise<ScreeningSummary>;
-export function summarize(results: Iterable<ResultLike> | AsyncIterable<ResultLike>): ScreeningSummary | Promise<ScreeningSummary> {
+export function summarize(results: Iterable<ScreeningResult | BatchEntry>): ScreeningSummary;
+export function summarize(results: AsyncIterable<ScreeningResult | BatchEntry>): Promise<ScreeningSummary>;
+export function summarize(
+  results: Iterable<ScreeningResult | BatchEntry> | AsyncIterable<ScreeningResult | BatchEntry>,
+): ScreeningSummary | Promise<ScreeningSummary> {
   const builder = new SummaryBuilder();
   if (isAsyncIterable(results)) {
     return (async () => {
@@ -399,7 +401,7 @@ function byScoreThenOrgId(a: ScreeningResult, b: ScreeningResult): number {
  * selectTargets(results, { share: 0 }).length;   // 4: the weak-lax only (应整尽整)
  * ```
  */
-export function selectTargets(results: Iterable<ResultLike>, options: SelectTargetsOptions): ScreeningResult[] {
+export function selectTargets(results: Iterable<ScreeningResult | BatchEntry>, options: SelectTargetsOptions): ScreeningResult[] {
   const parsed = selectOptionsSchema.safeParse(options, { error: errorMap('en') });
   if (!parsed.success) throw new OptionsError(toIssues(parsed.error.issues, 'en', { '': ['share'] }));
   if (!isIterable(results)) throw new TypeError('selectTargets: results must be an iterable');
