@@ -6,12 +6,13 @@
  *   (and identical JSON text, so key order too), with and without threshold overrides, for
  *   cn-2017-ten and for a ruleset using every condition shape;
  * - the bulk test compares 100,000 seeded random records (about 8% bad ones, a quarter with
- *   threshold overrides). The reference path manages about 2,500 records/s per core, so the
+ *   threshold overrides). The reference path manages about 2,000 records/s per core, so the
  *   records are split across worker threads, one per core (running reference evaluations
- *   concurrently on one thread is slower, not faster); each worker compares with
- *   `util.isDeepStrictEqual` plus JSON text and reports any mismatch back, which is then
- * replayed here with `expect().toEqual` for a readable diff. Each worker compares by JSON
-   text (results are plain JSON data); the properties above use deep equality.
+ *   concurrently on one thread is slower, not faster). Each worker compares by JSON text
+ *   (results are plain JSON data, so equal text means equal fields in the same order; the
+ *   properties above use deep equality) and reports mismatches back, which are replayed here
+ *   with `expect().toEqual` for a readable diff. Measured on the 2-core machine: about 50 s
+ *   (about 110 s while other test suites shared the cores), nearly all json-rules-engine.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
