@@ -32,12 +32,27 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(DERIVED_FACTS),
 ]);
 
+/**
+ * True when the input at a dotted path (`membership.lastCandidateOn`) is absent from the
+ * assessment. A derived fact can be unknown while its input is present (`lastCandidateOn:
+ * null`, never), and `missing` names absent inputs only.
+ */
+export function inputAbsent(assessment: Assessment, path: string): boolean {
+  let current: unknown = assessment;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return true;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current === undefined;
+}
+
 /** The input path behind a fact: itself, or the field a derived fact comes from. */
 export function inputPathOf(fact: string): string {
   return DERIVED_FACTS[fact] ?? fact;
 }
 
-function monthsSince(date: string | null | undefined, assessedOn: string, whenNull: number | undefined): FactValue {
+/** Months from `date` to `assessedOn`; `whenNull` for a `null` date, unknown for an absent one. @internal */
+export function monthsSince(date: string | null | undefined, assessedOn: string, whenNull: number | undefined): FactValue {
   if (date === undefined) return undefined;
   if (date === null) return whenNull;
   return monthsElapsed(date, assessedOn);

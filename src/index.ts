@@ -9,6 +9,17 @@
  */
 export { screen, type ScreenOptions, type ScreeningResult } from './screen.js';
 export {
+  screenMany,
+  summarize,
+  selectTargets,
+  type BatchEntry,
+  type CriterionCount,
+  type RegionCount,
+  type ScreeningSummary,
+  type SelectTargetsOptions,
+  type VerdictCounts,
+} from './batch.js';
+export {
   type CriterionResult,
   type Evidence,
   type EvidenceValue,

@@ -40,3 +40,26 @@ describe('calendar months, clamped to the end of the month', () => {
     expect(filled.criteria[0]!.missing).toEqual([]);
   });
 });
+
+describe('years 0000–0099 (valid ISO 8601 dates that Date.UTC would shift to 1900–1999)', () => {
+  it('are real dates for validation and month arithmetic', async () => {
+    expect(monthsElapsed('0000-01-31', '0000-02-29')).toBe(1); // 0000 is a leap year
+    expect(monthsElapsed('1900-01-31', '1900-02-28')).toBe(1); // 1900 is not
+    const a = assessmentOf('01-');
+    (a.organisationLife as Record<string, unknown>).lastElectionOn = '0001-01-01';
+    const result = await screen(a);
+    expect(result.criteria.find((c) => c.id === 'C04')!.evidence[0]).toMatchObject({ actual: (2026 - 1) * 12 + 2, met: true });
+  });
+});
+
+describe('years 0000–0099 in a batch', () => {
+  it('the compiled path agrees with screen', async () => {
+    const { screenMany } = await import('../src/index.js');
+    const a = assessmentOf('01-');
+    (a.organisationLife as Record<string, unknown>).lastElectionOn = '0000-02-29';
+    (a.leadership as Record<string, unknown>).secretaryVacantSince = '0099-12-31';
+    const entries = [];
+    for await (const entry of screenMany([a])) entries.push(entry);
+    expect(entries).toEqual([{ index: 0, ok: true, result: await screen(a) }]);
+  });
+});

@@ -12,9 +12,16 @@ export interface CalendarDate {
   day: number;
 }
 
-/** Days in `month` (1..12) of `year`, leap years included. */
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a leap year of the proleptic Gregorian calendar (year 0000 included, as in ISO 8601). */
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Days in `month` (1..12) of `year`, leap years included. Plain arithmetic: Date.UTC maps years 0–99 to 1900–1999. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1]!;
 }
 
 /** Parses a `YYYY-MM-DD` string into a real calendar date, or `undefined` (2017-02-30 is not a date). */
@@ -24,7 +31,7 @@ export function parseDate(text: string): CalendarDate | undefined {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
 
@@ -77,8 +84,8 @@ export function monthsElapsed(fromText: string, toText: string): number {
 /** `text` plus `days` days (may be negative). */
 export function addDays(text: string, days: number): string {
   const { year, month, day } = mustParse(text);
-  const time = Date.UTC(year, month - 1, day) + days * 86_400_000;
-  const d = new Date(time);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day + days); // setUTCFullYear keeps years 0–99 as they are
   return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 

@@ -1,0 +1,167 @@
+/**
+ * One benchmark case, run in its own process so that its peak RSS is its own:
+ * `tsx bench/case.ts <case> <records>`; prints one JSON line.
+ */
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import { records } from './records.js';
+import { screen } from '../src/screen.js';
+import { screenMany } from '../src/batch.js';
+import { prepareBatch, screenChunk } from '../src/batch.js';
+import { acceptAssessment } from '../src/schema/accept.js';
+import { buildFacts, type Facts } from '../src/facts.js';
+import { defaultRuleset } from '../src/rulesets.js';
+import { verdictOfCodes, type FactVector } from '../src/engine/compiled.js';
+import type { Assessment } from '../src/schema/assessment.js';
+
+const [name, countText] = process.argv.slice(2) as [string, string];
+const count = Number(countText);
+
+function report(n: number, ms: number, extra: Record<string, unknown> = {}): void {
+  const rss = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(JSON.stringify({ name, records: n, ms, perSecond: (n / ms) * 1000, peakRssMiB: rss / 2 ** 20, ...extra }) + '\n');
+}
+
+/** Dotted facts for json-rules-engine, as the reference path gives it (absent facts left out). */
+function engineFacts(facts: Facts): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in facts) if (facts[key] !== undefined) out[key] = facts[key];
+  return out;
+}
+
+const batch = prepareBatch();
+
+switch (name) {
+  case 'baseline': {
+    // A plain json-rules-engine loop: one Engine, the ten rules, thresholds as constant
+    // facts, one awaited run per record. Records are turned into dotted facts (derived months
+    // included) without validation; a record that cannot be is skipped.
+    const engine = new Engine([], { allowUndefinedFacts: true });
+    for (const criterion of defaultRuleset.criteria) engine.addRule({ ...criterion.rule, name: criterion.id } as unknown as RuleProperties);
+    for (const [id, names] of Object.entries(batch.prepared.thresholds.values)) {
+      for (const [threshold, value] of Object.entries(names)) engine.addFact(`threshold.${id}.${threshold}`, value);
+    }
+    let matched = 0;
+    const start = performance.now();
+    for (const record of records(count)) {
+      let facts: Record<string, unknown>;
+      try {
+        facts = engineFacts(buildFacts(record as Assessment));
+      } catch {
+        continue;
+      }
+      const { results } = await engine.run(facts);
+      matched += results.length;
+    }
+    report(count, performance.now() - start, { matched });
+    break;
+  }
+  case 'reference': {
+    let ok = 0;
+    const start = performance.now();
+    for (const record of records(count)) {
+      try {
+        await screen(record);
+        ok++;
+      } catch {
+        // a bad record
+      }
+    }
+    report(count, performance.now() - start, { ok });
+    break;
+  }
+  case 'core': {
+    // Outcomes, near flags, score and verdict on pre-built fact vectors.
+    const { compiled } = batch;
+    const vectors: FactVector[] = [];
+    for (const record of records(Math.min(count, 200_000))) {
+      const assessment = acceptAssessment(record, {});
+      if (assessment) vectors.push(compiled.extract(assessment));
+    }
+    const codes = new Uint8Array(defaultRuleset.criteria.length);
+    const verdicts = { 'weak-lax': 0, 'at-risk': 0, sound: 0, undetermined: 0 };
+    const run = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const score = compiled.core(vectors[i % vectors.length]!, codes);
+        verdicts[verdictOfCodes(codes, codes.length, score, 5)]++;
+      }
+    };
+    run(200_000); // warm-up
+    const start = performance.now();
+    run(count);
+    report(count, performance.now() - start, { distinctVectors: vectors.length });
+    break;
+  }
+  case 'core-from-records': {
+    // The same, from raw parsed records: fast acceptance (zod for the rest) + fact extraction + core.
+    const { compiled, prepared } = batch;
+    const input = [...records(Math.min(count, 200_000))];
+    const codes = new Uint8Array(defaultRuleset.criteria.length);
+    const run = (n: number) => {
+      let weakLax = 0;
+      for (let i = 0; i < n; i++) {
+        const record = input[i % input.length];
+        const assessment = acceptAssessment(record, {});
+        if (!assessment) continue; // screenMany would validate with zod here
+        const score = compiled.core(compiled.extract(assessment), codes);
+        if (verdictOfCodes(codes, codes.length, score, prepared.atRiskScore) === 'weak-lax') weakLax++;
+      }
+      return weakLax;
+    };
+    run(100_000);
+    const start = performance.now();
+    run(count);
+    report(count, performance.now() - start);
+    break;
+  }
+  case 'screenChunk': {
+    // The synchronous chunk API meant for CLI worker threads, full results, chunks of 1,000.
+    let chunk: unknown[] = [];
+    let ok = 0;
+    let index = 0;
+    const start = performance.now();
+    for (const record of records(count)) {
+      chunk.push(record);
+      if (chunk.length === 1000) {
+        for (const entry of screenChunk(chunk, batch, index)) if (entry.ok) ok++;
+        index += chunk.length;
+        chunk = [];
+      }
+    }
+    for (const entry of screenChunk(chunk, batch, index)) if (entry.ok) ok++;
+    report(count, performance.now() - start, { ok });
+    break;
+  }
+  case 'screenMany': {
+    // End to end: records streamed from a generator, full ScreeningResults out, validation
+    // included (fast acceptance, zod for the rest), every entry consumed.
+    let ok = 0;
+    let bad = 0;
+    const start = performance.now();
+    for await (const entry of screenMany(records(count))) {
+      if (entry.ok) ok++;
+      else bad++;
+    }
+    report(count, performance.now() - start, { ok, bad });
+    break;
+  }
+  case 'zod': {
+    // For the profile: what validating every record with zod alone would cost.
+    const { prepared } = batch;
+    const { validateAssessment } = await import('../src/screen.js');
+    const input = [...records(Math.min(count, 100_000))];
+    let ok = 0;
+    const start = performance.now();
+    for (let i = 0; i < count; i++) {
+      try {
+        validateAssessment(input[i % input.length], prepared);
+        ok++;
+      } catch {
+        // bad record
+      }
+    }
+    report(count, performance.now() - start, { ok });
+    break;
+  }
+  default:
+    throw new Error(`unknown case ${name}`);
+}

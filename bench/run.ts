@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: runs each case in its own process (so peak RSS is the case's own) and
+ * prints records/s, the ratio to the json-rules-engine baseline measured in the same run,
+ * and peak RSS, as a Markdown table for bench/RESULTS.md. Never used by tests.
+ *
+ *   npm run bench                 # all cases
+ *   npm run bench -- --quick      # smaller counts
+ *   npm run bench -- --profile    # also a CPU profile of screenMany: top functions by self time
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const quick = process.argv.includes('--quick');
+const profile = process.argv.includes('--profile');
+const caseScript = fileURLToPath(new URL('./case.ts', import.meta.url));
+
+const CASES: Array<{ name: string; label: string; count: number }> = [
+  { name: 'baseline', label: 'baseline: plain json-rules-engine loop (one Engine, ten rules, sequential awaits)', count: quick ? 3_000 : 15_000 },
+  { name: 'reference', label: 'reference path: `screen` per record (zod + fresh Engine + explanation)', count: quick ? 2_000 : 8_000 },
+  { name: 'zod', label: '(for comparison) zod validation alone, `validateAssessment` per record', count: quick ? 20_000 : 100_000 },
+  { name: 'core', label: 'compiled core: outcomes + near + score + verdict on pre-built fact vectors', count: quick ? 2_000_000 : 10_000_000 },
+  { name: 'core-from-records', label: 'compiled core from parsed records: acceptance + fact extraction + core', count: quick ? 200_000 : 1_000_000 },
+  { name: 'screenChunk', label: '`screenChunk` (sync, for CLI workers): full results, chunks of 1,000', count: quick ? 50_000 : 300_000 },
+  { name: 'screenMany', label: '`screenMany` end to end: streamed records in, full ScreeningResults out', count: quick ? 50_000 : 300_000 },
+];
+
+interface Row {
+  name: string;
+  records: number;
+  perSecond: number;
+  peakRssMiB: number;
+}
+
+function runCase(name: string, count: number, extraArgs: string[] = []): Row {
+  const out = execFileSync(process.execPath, [...extraArgs, '--import', 'tsx', caseScript, name, String(count)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as Row;
+}
+
+const machine = {
+  node: process.version,
+  nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+  cpu: (() => {
+    try {
+      return /Model name:\s*(.*)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim() ?? cpus()[0]?.model;
+    } catch {
+      return cpus()[0]?.model;
+    }
+  })(),
+  loadBefore: loadavg().map((l) => l.toFixed(2)).join(' '),
+};
+console.log(`Node ${machine.node}, nproc ${machine.nproc}, CPU ${machine.cpu}, load average before: ${machine.loadBefore}\n`);
+
+const rows: Array<Row & { label: string }> = [];
+for (const { name, label, count } of CASES) {
+  const row = runCase(name, count);
+  rows.push({ ...row, label });
+  process.stderr.write(`${name}: ${Math.round(row.perSecond).toLocaleString('en')} records/s\n`);
+}
+const baseline = rows.find((r) => r.name === 'baseline')!.perSecond;
+console.log('| case | records | records/s | × baseline | peak RSS (MiB) |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const row of rows) {
+  console.log(
+    `| ${row.label} | ${row.records.toLocaleString('en')} | ${Math.round(row.perSecond).toLocaleString('en')} | ${(row.perSecond / baseline).toFixed(1)} | ${row.peakRssMiB.toFixed(0)} |`,
+  );
+}
+console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+if (profile) {
+  const dir = mkdtempSync(join(tmpdir(), 'wls-prof-'));
+  runCase('screenMany', quick ? 50_000 : 200_000, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+  };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  for (const id of prof.samples) {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  console.log('\nscreenMany CPU profile, top functions by self time:\n');
+  console.log('| self time | function |');
+  console.log('| ---: | --- |');
+  for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`| ${((100 * n) / prof.samples.length).toFixed(1)}% | \`${key}\` |`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+

@@ -1,0 +1,53 @@
+/**
+ * Running one record through both paths and comparing what comes out: the reference
+ * (`screen`, json-rules-engine) and the compiled path (`screenRecord`, as `screenMany` uses
+ * it) in a given mode. Results must be deep-equal and serialise to the same JSON text (same
+ * key order); failures must be the same error with the same issues.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { screen, type ScreenOptions, type ScreeningResult } from '../../src/screen.js';
+import { prepareBatch, screenRecord } from '../../src/batch.js';
+import { isScreenerError } from '../../src/errors.js';
+import type { CompileMode } from '../../src/engine/compiled.js';
+
+export type PathOutcome =
+  | { ok: true; result: ScreeningResult }
+  | { ok: false; name: string; message: string; code?: string; issues?: unknown; orgId?: unknown };
+
+function failure(error: unknown): PathOutcome {
+  const e = error as { name?: string; message?: string; code?: string; issues?: unknown; orgId?: unknown };
+  return isScreenerError(error)
+    ? { ok: false, name: String(e.name), message: String(e.message), code: e.code, issues: e.issues, orgId: e.orgId }
+    : { ok: false, name: String(e?.name), message: String(e?.message ?? error) };
+}
+
+export async function viaReference(record: unknown, options?: ScreenOptions): Promise<PathOutcome> {
+  try {
+    return { ok: true, result: await screen(record, options) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+const batches = new Map<string, ReturnType<typeof prepareBatch>>();
+
+/** Options are prepared once per distinct options object, as in a batch. */
+function batchFor(options: ScreenOptions | undefined, mode: CompileMode) {
+  if (options?.ruleset) return prepareBatch(options, mode);
+  const key = `${mode} ${JSON.stringify(options ?? {})}`;
+  let batch = batches.get(key);
+  if (!batch) batches.set(key, (batch = prepareBatch(options, mode)));
+  return batch;
+}
+
+export function viaCompiled(record: unknown, options: ScreenOptions | undefined, mode: CompileMode): PathOutcome {
+  try {
+    return { ok: true, result: screenRecord(record, batchFor(options, mode)) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function sameOutcome(a: PathOutcome, b: PathOutcome): boolean {
+  return isDeepStrictEqual(a, b) && JSON.stringify(a) === JSON.stringify(b);
+}
