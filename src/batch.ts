@@ -26,8 +26,9 @@ import {
   type ScreenOptions,
   type ScreeningResult,
 } from './screen.js';
-import { compileRuleset, type CompileMode, type CompiledRuleset } from './engine/compiled.js';
+import { CODE, compileRuleset, verdictOfCodes, type CompileMode, type CompiledRuleset } from './engine/compiled.js';
 import type { Bilingual } from './ruleset.js';
+import type { Region } from './schema/assessment.js';
 import type { Verdict } from './outcome.js';
 
 /**
@@ -86,8 +87,18 @@ function orgIdOf(record: unknown): string | undefined {
 
 /** Screens one record into a batch entry; nothing a record does escapes as an exception. @internal */
 export function screenEntry(record: unknown, index: number, batch: PreparedBatch): BatchEntry {
+  return entryOf(record, index, batch, screenRecord);
+}
+
+/** One record's entry: `screenOne`'s result, or the record's issues. */
+function entryOf<R>(
+  record: unknown,
+  index: number,
+  batch: PreparedBatch,
+  screenOne: (record: unknown, batch: PreparedBatch) => R,
+): { index: number; ok: true; result: R } | Extract<BatchEntry, { ok: false }> {
   try {
-    return { index, ok: true, result: screenRecord(record, batch) };
+    return { index, ok: true, result: screenOne(record, batch) };
   } catch (error) {
     let issues: Issue[];
     let orgId: string | undefined;
@@ -128,13 +139,17 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   return value !== null && value !== undefined && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
 }
 
-async function* run(records: Iterable<unknown> | AsyncIterable<unknown>, options: ScreenOptions | undefined): AsyncGenerator<BatchEntry> {
+async function* run<E>(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: ScreenOptions | undefined,
+  entry: (record: unknown, index: number, batch: PreparedBatch) => E,
+): AsyncGenerator<E> {
   const batch = prepareBatch(options);
   let index = 0;
   if (isAsyncIterable(records)) {
-    for await (const record of records) yield screenEntry(record, index++, batch);
+    for await (const record of records) yield entry(record, index++, batch);
   } else if (isIterable(records) && typeof records !== 'string') {
-    for (const record of records) yield screenEntry(record, index++, batch);
+    for (const record of records) yield entry(record, index++, batch);
   } else {
     throw new TypeError('screenMany: records must be an iterable or an async iterable of assessments');
   }
@@ -175,7 +190,89 @@ export function screenMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options?: ScreenOptions,
 ): AsyncIterable<BatchEntry> {
-  return { [Symbol.asyncIterator]: () => run(records, options) };
+  return { [Symbol.asyncIterator]: () => run(records, options, screenEntry) };
+}
+
+/**
+ * The verdict of one organisation without its explanation (no evidence, missing inputs or
+ * plan): what a province-wide table, CSV or ranking needs. Equal to the same fields of the
+ * full {@link ScreeningResult}.
+ */
+export interface CompactResult {
+  orgId: string;
+  orgName: string;
+  kind: 'village' | 'community';
+  region?: Region;
+  assessedOn: string;
+  verdict: Verdict;
+  score: number;
+  /** Matched criteria, in ruleset order. */
+  matched: string[];
+  /** Criteria not matched but near (预警), in ruleset order. */
+  near: string[];
+  /** Criteria with insufficient data, in ruleset order. */
+  insufficient: string[];
+}
+
+/** One entry of {@link screenManyCompact}: a compact result, or the record's issues. */
+export type CompactEntry =
+  | {
+      index: number;
+      ok: true;
+      result: CompactResult;
+    }
+  | Extract<BatchEntry, { ok: false }>;
+
+function compactRecord(record: unknown, batch: PreparedBatch): CompactResult {
+  const { prepared, compiled } = batch;
+  const assessment = acceptAssessment(record, prepared.ruleset.extraFacts) ?? validateAssessment(record, prepared);
+  const criteria = prepared.ruleset.criteria;
+  const codes = new Uint8Array(criteria.length);
+  const score = compiled.core(compiled.extract(assessment), codes);
+  const matched: string[] = [];
+  const near: string[] = [];
+  const insufficient: string[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const code = codes[i];
+    if (code === CODE.matched) matched.push(criteria[i]!.id);
+    else if (code === CODE.near) near.push(criteria[i]!.id);
+    else if (code === CODE.insufficient) insufficient.push(criteria[i]!.id);
+  }
+  const { org } = assessment;
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    kind: org.kind,
+    ...(org.region ? { region: { ...org.region } } : {}),
+    assessedOn: assessment.assessedOn,
+    verdict: verdictOfCodes(codes, criteria.length, score, prepared.atRiskScore),
+    score,
+    matched,
+    near,
+    insufficient,
+  };
+}
+
+/**
+ * Like {@link screenMany}, but each result is a {@link CompactResult}: verdict, score and the
+ * ids of matched, near and insufficient criteria, without evidence or plans. Several times
+ * faster, for screening a province into a table, a CSV file or a ranking; the same options,
+ * the same entries for bad records, the same order.
+ *
+ * @example
+ * ```ts
+ * import { screenManyCompact } from 'weak-lax-screener';
+ *
+ * for await (const entry of screenManyCompact(readJsonLines('province.jsonl'))) {
+ *   if (entry.ok && entry.result.verdict === 'weak-lax') console.log(entry.result.orgId, entry.result.matched);
+ * }
+ * ```
+ */
+export function screenManyCompact(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options?: ScreenOptions,
+): AsyncIterable<CompactEntry> {
+  return { [Symbol.asyncIterator]: () => run(records, options, (record, index, batch) => entryOf(record, index, batch, compactRecord)) };
 }
 
 // ---------------------------------------------------------------------------------------

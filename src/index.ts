@@ -10,9 +10,12 @@
 export { screen, type ScreenOptions, type ScreeningResult } from './screen.js';
 export {
   screenMany,
+  screenManyCompact,
   summarize,
   selectTargets,
   type BatchEntry,
+  type CompactEntry,
+  type CompactResult,
   type CriterionCount,
   type RegionCount,
   type ScreeningSummary,

@@ -15,7 +15,7 @@ import { evaluateReference } from './engine/reference.js';
 import type { LeafResult } from './engine/leaf.js';
 import { explainCriterion, scoreOf, verdictOf, type CriterionResult, type Verdict } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
-import { planRectification } from './plan/plan.js';
+import { planForResult } from './plan/plan.js';
 import { addDays } from './internals/dates.js';
 
 /** Options of {@link screen} and `screenMany`. */
@@ -191,14 +191,30 @@ export function resultFromCriteria(
   };
   if (verdict === 'weak-lax') {
     // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
-    const plan = planRectification(result, {
-      start: prepared.plan.start ?? addDays(assessment.assessedOn, 1),
-      template: prepared.plan.template,
-    });
-    result.checklist = plan.checklist;
-    result.timeline = plan.timeline;
+    const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
+    // What the plan reads, taken now: a later change to the result must not change its plan.
+    const snapshot = { ...result, matched: [...result.matched] };
+    attachPlan(result, () => planForResult(snapshot, start, prepared.plan.template));
   }
   return result;
+}
+
+/**
+ * Gives a weak-lax result its checklist and timeline, built on first read: a batch written
+ * as CSV or counted for a summary never pays for plans it does not print. The properties are
+ * ordinary enumerable ones to every reader (JSON.stringify, spread, structuredClone, deep
+ * equality), keep their place among the keys, and become plain writable values once set.
+ */
+function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistItem[]; timeline: TimelinePhase[] }): void {
+  let plan: ReturnType<typeof make> | undefined;
+  for (const key of ['checklist', 'timeline'] as const) {
+    Object.defineProperty(result, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (plan ??= make())[key],
+      set: (value: unknown) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true }),
+    });
+  }
 }
 
 /**

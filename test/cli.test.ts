@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFixtures } from './helpers/fixtures.js';
+import { screenMany, summarize } from '../src/index.js';
 
 const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-'));
@@ -173,5 +174,41 @@ describe('weak-lax-screener plan, review, schema, rules', () => {
     expect(rules).toContain('secretaryVacantMonths: ≥ 3 (warning line 1)');
     expect(run(['rules', '--format', 'md']).stdout).toContain('| C05 | 凝聚力不强、服务水平不高、群众满意率低 |');
     expect(JSON.parse(run(['rules', '--format', 'json']).stdout).criteria).toHaveLength(10);
+  });
+});
+
+describe('weak-lax-screener screen at scale: worker threads and --summary', () => {
+  const many = file('many.jsonl', Array.from({ length: 60 }, (_, i) => {
+    const f = readFixtures()[i % 42]!;
+    return i === 17 ? '{broken' : JSON.stringify({ ...f.assessment, org: { ...f.assessment.org, id: `${f.assessment.org.id}-${i}` } });
+  }).join('\n') + '\n');
+
+  it('gives the same output, in input order, with and without worker threads', () => {
+    for (const format of ['csv', 'jsonl', 'md', 'table']) {
+      const inline = run(['screen', many, '--format', format, '--workers', '0']);
+      const threaded = run(['screen', many, '--format', format, '--workers', '2']);
+      expect(inline.code, format).toBe(1); // line 18 is not JSON
+      expect(threaded.code, format).toBe(1);
+      expect(threaded.stdout, format).toBe(inline.stdout);
+    }
+    const entries = run(['screen', many, '--format', 'jsonl', '--workers', '2']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(entries.map((e) => e.index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(entries[17]).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^line 18: not valid JSON/) }] });
+  });
+
+  it('--summary counts verdicts, criteria and regions, the same with workers', async () => {
+    const json = JSON.parse(run(['screen', many, '--summary', '--format', 'json']).stdout);
+    expect(json.total + json.invalid).toBe(60);
+    expect(json.invalid).toBe(1);
+    // The merged chunk counts equal the library's own summary of the same records.
+    const records = readFileSync(many, 'utf8').trim().split('\n').filter((_, i) => i !== 17).map((l) => JSON.parse(l));
+    expect(json).toEqual({ ...(await summarize(screenMany(records))), invalid: 1 });
+    expect(json.byCriterion.map((c: { id: string }) => c.id)).toEqual(['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08', 'C09', 'C10']);
+    expect(JSON.parse(run(['screen', many, '--summary', '--format', 'json', '--workers', '2']).stdout)).toEqual(json);
+    const md = run(['screen', many, '--summary', '--format', 'md']).stdout;
+    expect(md).toContain('```mermaid\nxychart-beta');
+    expect(md).toContain(`bar [${json.byCriterion.map((c: { matched: number }) => c.matched).join(', ')}]`);
+    expect(run(['screen', many, '--summary', '--format', 'csv']).code).toBe(2);
+    expect(run(['screen', many, '--workers', 'lots']).code).toBe(2);
   });
 });

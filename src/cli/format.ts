@@ -3,23 +3,41 @@
  * Each format is a writer that receives entries in input order and may print a head and
  * a tail; data goes to stdout only.
  */
-import type { Issue, ScreeningResult } from '../index.js';
+import type { BatchEntry, CompactEntry, CompactResult, ScreeningResult } from '../index.js';
 
-/** One screened record, or one invalid record (the shape of `screenMany`'s entries). */
-export type Entry =
-  | { index: number; ok: true; result: ScreeningResult }
-  | { index: number; ok: false; orgId?: string; issues: Issue[] };
+/** One screened record (full or compact result), or one invalid record. */
+export type Entry = BatchEntry | CompactEntry;
 
 /** Output formats of `screen`. */
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'md'] as const;
 /** An output format. */
 export type Format = (typeof FORMATS)[number];
 
-/** Receives entries in order and returns the text to print for each. */
-export interface FormatWriter {
-  head(): string;
+/**
+ * An output format, stateless per entry so that worker threads can format their own
+ * chunks: the main thread writes `head`, the chunks joined by `separator`, then `tail`.
+ */
+export interface OutputFormat {
+  head: string;
+  /** Between two entries (`,\n` for a JSON array; line formats end each entry in `\n`). */
+  separator: string;
+  /** The text of one entry; `''` leaves it out of the body. */
   entry(entry: Entry): string;
-  tail(): string;
+  /** A note about an invalid record, collected for the tail (Markdown). */
+  note?(entry: Extract<Entry, { ok: false }>): string;
+  tail(notes: readonly string[], entries: number): string;
+}
+
+/** Formats a chunk of entries: their texts joined by the format's separator. */
+export function formatChunk(format: OutputFormat, entries: readonly Entry[]): { text: string; notes: string[] } {
+  const texts: string[] = [];
+  const notes: string[] = [];
+  for (const entry of entries) {
+    const text = format.entry(entry);
+    if (text) texts.push(text);
+    if (!entry.ok && format.note) notes.push(format.note(entry));
+  }
+  return { text: texts.join(format.separator), notes };
 }
 
 const VERDICT_ZH: Record<string, string> = {
@@ -30,13 +48,21 @@ const VERDICT_ZH: Record<string, string> = {
   invalid: '无效记录',
 };
 
-function regionOf(result: ScreeningResult): string {
+type AnyResult = ScreeningResult | CompactResult;
+
+function regionOf(result: AnyResult): string {
   const r = result.region ?? {};
   return [r.province, r.city, r.county, r.township].filter(Boolean).join('/');
 }
 
-const idsWhere = (result: ScreeningResult, test: (c: ScreeningResult['criteria'][number]) => boolean) =>
-  result.criteria.filter(test).map((c) => c.id);
+/** Near and insufficient criteria, from a compact result or read off a full one. */
+function lists(result: AnyResult): { near: string[]; insufficient: string[] } {
+  if (!('criteria' in result)) return result;
+  return {
+    near: result.criteria.filter((c) => c.near).map((c) => c.id),
+    insufficient: result.criteria.filter((c) => c.outcome === 'insufficient-data').map((c) => c.id),
+  };
+}
 
 /** CSV field quoting per RFC 4180. */
 export function csvField(value: string | number): string {
@@ -44,35 +70,25 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvWriter(): FormatWriter {
-  return {
-    head: () => 'id,name,region,verdict,score,matched,insufficient\n',
-    entry: (e) => {
-      if (!e.ok) return `${[e.orgId ?? '', '', '', 'invalid', '', '', ''].map(csvField).join(',')}\n`;
-      const r = e.result;
-      const insufficient = idsWhere(r, (c) => c.outcome === 'insufficient-data');
-      return `${[r.orgId, r.orgName, regionOf(r), r.verdict, r.score, r.matched.join(';'), insufficient.join(';')].map(csvField).join(',')}\n`;
-    },
-    tail: () => '',
-  };
-}
+const csvFormat: OutputFormat = {
+  head: 'id,name,region,verdict,score,matched,insufficient\n',
+  separator: '',
+  entry: (e) => {
+    if (!e.ok) return `${[e.orgId ?? '', '', '', 'invalid', '', '', ''].map(csvField).join(',')}\n`;
+    const r = e.result;
+    return `${[r.orgId, r.orgName, regionOf(r), r.verdict, r.score, r.matched.join(';'), lists(r).insufficient.join(';')].map(csvField).join(',')}\n`;
+  },
+  tail: () => '',
+};
 
-function jsonWriter(): FormatWriter {
-  let first = true;
-  return {
-    head: () => '[',
-    entry: (e) => {
-      const text = `${first ? '\n' : ',\n'}${JSON.stringify(e)}`;
-      first = false;
-      return text;
-    },
-    tail: () => (first ? ']\n' : '\n]\n'),
-  };
-}
+const jsonFormat: OutputFormat = {
+  head: '[\n',
+  separator: ',\n',
+  entry: (e) => JSON.stringify(e),
+  tail: (_notes, entries) => (entries > 0 ? '\n]\n' : ']\n'),
+};
 
-function jsonlWriter(): FormatWriter {
-  return { head: () => '', entry: (e) => `${JSON.stringify(e)}\n`, tail: () => '' };
-}
+const jsonlFormat: OutputFormat = { head: '', separator: '', entry: (e) => `${JSON.stringify(e)}\n`, tail: () => '' };
 
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
@@ -100,64 +116,49 @@ function tableRow(cells: string[]): string {
   return `${cells.map((cell, i) => (TABLE_COLUMNS[i]![1] ? pad(cell, TABLE_COLUMNS[i]![1]) : cell)).join(' ').trimEnd()}\n`;
 }
 
-function tableWriter(): FormatWriter {
-  return {
-    head: () => tableRow(TABLE_COLUMNS.map(([name]) => name)),
-    entry: (e) => {
-      if (!e.ok) {
-        const issues = e.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-        return tableRow([e.orgId ?? `#${e.index}`, '', `${VERDICT_ZH.invalid} invalid`, '', issues, '', '']);
-      }
-      const r = e.result;
-      return tableRow([
-        r.orgId, r.orgName, `${VERDICT_ZH[r.verdict]} ${r.verdict}`, String(r.score), r.matched.join(' '),
-        idsWhere(r, (c) => c.near).join(' '), idsWhere(r, (c) => c.outcome === 'insufficient-data').join(' '),
-      ]);
-    },
-    tail: () => '',
-  };
-}
+const tableFormat: OutputFormat = {
+  head: tableRow(TABLE_COLUMNS.map(([name]) => name)),
+  separator: '',
+  entry: (e) => {
+    if (!e.ok) {
+      const issues = e.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+      return tableRow([e.orgId ?? `#${e.index}`, '', `${VERDICT_ZH.invalid} invalid`, '', issues, '', '']);
+    }
+    const r = e.result;
+    const { near, insufficient } = lists(r);
+    return tableRow([r.orgId, r.orgName, `${VERDICT_ZH[r.verdict]} ${r.verdict}`, String(r.score), r.matched.join(' '), near.join(' '), insufficient.join(' ')]);
+  },
+  tail: () => '',
+};
 
 /** Escapes a Markdown table cell. */
 export function mdCell(text: string | number): string {
   return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function mdWriter(): FormatWriter {
-  const invalid: string[] = [];
-  return {
-    head: () =>
-      '| ID | 名称 Name | 地区 Region | 结论 Verdict | 分数 Score | 符合 Matched | 接近 Near | 数据不足 Insufficient |\n| --- | --- | --- | --- | ---: | --- | --- | --- |\n',
-    entry: (e) => {
-      if (!e.ok) {
-        invalid.push(`- #${e.index}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `\`${i.path || '(root)'}\` ${mdCell(i.message)}`).join('; ')}`);
-        return '';
-      }
-      const r = e.result;
-      const cells = [
-        r.orgId, r.orgName, regionOf(r), `${VERDICT_ZH[r.verdict]} ${r.verdict}`, r.score, r.matched.join(' '),
-        idsWhere(r, (c) => c.near).join(' '), idsWhere(r, (c) => c.outcome === 'insufficient-data').join(' '),
-      ];
-      return `| ${cells.map(mdCell).join(' | ')} |\n`;
-    },
-    tail: () =>
-      (invalid.length ? `\n### 无效记录 Invalid records (${invalid.length})\n\n${invalid.join('\n')}\n` : '') +
-      '\n> 初步排查结果，须经乡镇（街道）党（工）委研究决定。Preliminary findings: the township or street Party committee decides the list.\n',
-  };
-}
+/** The note closing every Markdown report: the library's finding is preliminary. */
+export const PRELIMINARY_NOTE =
+  '> 初步排查结果，须经乡镇（街道）党（工）委研究决定。Preliminary findings: the township or street Party committee decides the list.\n';
 
-/** The writer for a format. */
-export function writerFor(format: Format): FormatWriter {
-  switch (format) {
-    case 'csv':
-      return csvWriter();
-    case 'json':
-      return jsonWriter();
-    case 'jsonl':
-      return jsonlWriter();
-    case 'md':
-      return mdWriter();
-    case 'table':
-      return tableWriter();
-  }
-}
+const mdFormat: OutputFormat = {
+  head: '| ID | 名称 Name | 地区 Region | 结论 Verdict | 分数 Score | 符合 Matched | 接近 Near | 数据不足 Insufficient |\n| --- | --- | --- | --- | ---: | --- | --- | --- |\n',
+  separator: '',
+  entry: (e) => {
+    if (!e.ok) return '';
+    const r = e.result;
+    const { near, insufficient } = lists(r);
+    const cells = [r.orgId, r.orgName, regionOf(r), `${VERDICT_ZH[r.verdict]} ${r.verdict}`, r.score, r.matched.join(' '), near.join(' '), insufficient.join(' ')];
+    return `| ${cells.map(mdCell).join(' | ')} |\n`;
+  },
+  note: (e) => `- #${e.index}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `\`${i.path || '(root)'}\` ${mdCell(i.message)}`).join('; ')}`,
+  tail: (notes) => (notes.length ? `\n### 无效记录 Invalid records (${notes.length})\n\n${notes.join('\n')}\n` : '') + `\n${PRELIMINARY_NOTE}`,
+};
+
+/** The output format called `name`. */
+export const OUTPUT_FORMATS: Readonly<Record<Format, OutputFormat>> = {
+  csv: csvFormat,
+  json: jsonFormat,
+  jsonl: jsonlFormat,
+  md: mdFormat,
+  table: tableFormat,
+};

@@ -5,22 +5,25 @@
  * 2 usage error or unreadable input.
  */
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   assessmentJsonSchema,
   defaultRuleset,
-  isAssessmentError,
   isScreenerError,
   loadRuleset,
   screen,
   type PlanTemplate,
   type Ruleset,
+  type ScreeningSummary,
   type ScreenOptions,
 } from '../index.js';
 import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
-import { readRecords, UsageError, type InputFormat, type InputItem } from './input.js';
-import { FORMATS, writerFor, type Entry, type Format } from './format.js';
+import { readChunks, readRecords, UsageError, type InputFormat } from './input.js';
+import { FORMATS, OUTPUT_FORMATS, type Format } from './format.js';
+import { runChunks, screenChunk, WorkerPool, workerCount, type ChunkInput } from './chunks.js';
+import { mergeSummaries, renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
 
 const USAGE = `Usage: weak-lax-screener <command> [options]
@@ -41,6 +44,8 @@ Options
   --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
   --at-risk-score N score from which a result is at-risk (default 5)
   --locale L        language of error messages: en (default) or zh-CN
+  --summary         screen: counts by verdict, criterion, county and township instead of rows
+  --workers N       screen: worker threads (default: all cores for inputs of 8 MB or more, else 0)
   --start DATE      plan: start date (default: the day after assessedOn)
   --template T      plan: intensive (default, seed plan 1) or annual (seed plan 2)
   --lang L          plan: zh (default) or en
@@ -76,6 +81,8 @@ function parse(argv: string[]) {
         thresholds: { type: 'string' },
         'at-risk-score': { type: 'string' },
         locale: { type: 'string' },
+        summary: { type: 'boolean' },
+        workers: { type: 'string' },
         start: { type: 'string' },
         template: { type: 'string' },
         lang: { type: 'string' },
@@ -129,20 +136,24 @@ async function checkedOptions(values: Values): Promise<{ options: ScreenOptions;
   return loaded;
 }
 
-async function* screenEntries(records: AsyncIterable<InputItem>, options: ScreenOptions): AsyncGenerator<Entry> {
-  let index = 0;
-  for await (const item of records) {
-    if (!item.ok) {
-      yield { index: index++, ok: false, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) };
-      continue;
-    }
-    try {
-      yield { index, ok: true, result: await screen(item.record, options) };
-    } catch (error) {
-      if (!isAssessmentError(error)) throw error;
-      yield { index, ok: false, issues: error.issues, ...(error.orgId ? { orgId: error.orgId } : {}) };
-    }
-    index++;
+/** Records per chunk: large enough to amortise a message between threads, small enough to stream. */
+const CHUNK_SIZE = 2000;
+/** Inputs from this size on are screened by worker threads unless --workers says otherwise. */
+const LARGE_INPUT_BYTES = 8 * 1024 * 1024;
+
+function workersOption(values: Values): number | undefined {
+  if (values.workers === undefined) return undefined;
+  const n = Number(values.workers);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
+  return n;
+}
+
+function isLargeFile(path: string): boolean {
+  if (path === '-') return false;
+  try {
+    return statSync(path).size >= LARGE_INPUT_BYTES;
+  } catch {
+    return false; // reading it will report the problem
   }
 }
 
@@ -150,23 +161,69 @@ async function commandScreen(positionals: string[], values: Values): Promise<num
   const path = positionals[0];
   if (!path || positionals.length > 1) throw new UsageError('screen takes one FILE or - for standard input');
   const format = oneOf<Format>('format', values.format, FORMATS, 'table');
+  if (values.summary && format === 'csv') throw new UsageError('--summary writes table, json or md');
   const inputFormat = inputFormatOf(values);
   const { options, ruleset } = await checkedOptions(values);
-  const records = readRecords(path, inputFormat, ruleset.extraFacts);
-  const writer = writerFor(format);
+  const workers = workerCount(workersOption(values), isLargeFile(path));
+  const withSummary = Boolean(values.summary);
+  const pool =
+    workers > 0
+      ? new WorkerPool(
+          new URL(import.meta.url),
+          {
+            ...(values.ruleset ? { rulesetDir: resolve(values.ruleset) } : {}),
+            options: withoutRuleset(options),
+            format,
+            summary: withSummary,
+          },
+          workers,
+        )
+      : undefined;
+  const screenOne = pool
+    ? (input: ChunkInput, firstIndex: number) => pool.run(input, firstIndex)
+    : (input: ChunkInput, firstIndex: number) => screenChunk(input, firstIndex, options, format, withSummary);
+  const output = OUTPUT_FORMATS[format];
   const out = new Output();
   const progress = startProgress();
+  const notes: string[] = [];
+  let entries = 0;
   let invalid = 0;
-  await out.write(writer.head());
-  for await (const entry of screenEntries(records, options)) {
-    if (!entry.ok) invalid++;
-    await out.write(writer.entry(entry));
-    progress.tick();
+  let summary: ScreeningSummary | undefined;
+  let body = false;
+  if (!withSummary) await out.write(output.head);
+  try {
+    await runChunks(readChunks(path, inputFormat, ruleset.extraFacts, CHUNK_SIZE), screenOne, pool ? workers * 2 : 1, async (chunk) => {
+      entries += chunk.entries;
+      invalid += chunk.invalid;
+      progress.tick(chunk.entries);
+      if (withSummary) {
+        summary = mergeSummaries(summary, chunk.summary!);
+        return;
+      }
+      notes.push(...chunk.notes);
+      if (chunk.text) {
+        await out.write(body ? output.separator + chunk.text : chunk.text);
+        body = true;
+      }
+    });
+  } finally {
+    await pool?.close();
   }
-  await out.write(writer.tail());
+  if (withSummary) await out.write(renderSummary(summary ?? emptySummary(), format));
+  else await out.write(output.tail(notes, entries));
   await out.flush();
   progress.stop(invalid);
   return invalid > 0 ? 1 : 0;
+}
+
+/** The options a worker can receive: a ruleset cannot cross threads (it is rebuilt there). */
+function withoutRuleset({ ruleset: _ruleset, ...rest }: ScreenOptions): Omit<ScreenOptions, 'ruleset'> {
+  return rest;
+}
+
+function emptySummary(): ScreeningSummary {
+  const byVerdict = { 'weak-lax': 0, 'at-risk': 0, sound: 0, undetermined: 0 };
+  return { total: 0, invalid: 0, byVerdict, byCriterion: [], byRegion: { county: [], township: [] } };
 }
 
 function inputFormatOf(values: Values): InputFormat | undefined {

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 
 /** Counts screened records; a no-op unless stderr is a TTY. */
 export interface Progress {
-  tick(): void;
+  tick(records: number): void;
   stop(invalid: number): void;
 }
 
@@ -17,9 +17,9 @@ export function startProgress(): Progress {
   let count = 0;
   bar.start(0, 0, { speed: 0 });
   return {
-    tick() {
-      count++;
-      if ((count & 1023) === 0) bar.update(count, { speed: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) });
+    tick(records) {
+      count += records;
+      bar.update(count, { speed: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) });
     },
     stop(invalid) {
       bar.update(count);

@@ -88,29 +88,76 @@ function fill(text: Bilingual, title: Bilingual): Bilingual {
   return { zh: text.zh.replaceAll('{title}', title.zh), en: text.en.replaceAll('{title}', title.en) };
 }
 
-function build(result: PlanInput, start: string, template: PlanTemplate, data: PlanCatalogue): RectificationPlan {
-  const timeline = buildTimeline(data.templates[template], start);
-  const planStart = timeline.map((p) => p.start).reduce((a, b) => (compareDates(a, b) <= 0 ? a : b));
-  const planEnd = timeline.map((p) => p.end).reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
-  const phases = new Map<string, TimelinePhase>(timeline.map((p) => [p.id, p]));
-  const roleOf = (key: string): Bilingual => ({ ...data.roles[key]![result.kind] });
+/** What a plan's dates depend on: the template and the start. Cached, since a batch has few distinct dates. */
+interface Frame {
+  timeline: TimelinePhase[];
+  start: string;
+  end: string;
+  phases: Map<string, TimelinePhase>;
+  /** Dated checklist items by `${kind}|${measure id}`, copied out for each plan. */
+  items: Map<string, ChecklistItem>;
+}
 
-  const item = (spec: MeasureSpec): ChecklistItem => {
+const frames = new Map<string, Frame>();
+const MAX_FRAMES = 4096;
+
+function frameOf(data: PlanCatalogue, template: PlanTemplate, start: string): Frame {
+  const key = `${template}|${start}`;
+  let frame = frames.get(key);
+  if (!frame) {
+    const timeline = buildTimeline(data.templates[template], start);
+    frame = {
+      timeline,
+      start: timeline.map((p) => p.start).reduce((a, b) => (compareDates(a, b) <= 0 ? a : b)),
+      end: timeline.map((p) => p.end).reduce((a, b) => (compareDates(a, b) >= 0 ? a : b)),
+      phases: new Map(timeline.map((p) => [p.id, p])),
+      items: new Map(),
+    };
+    if (frames.size >= MAX_FRAMES) frames.clear();
+    frames.set(key, frame);
+  }
+  return frame;
+}
+
+/** A fresh copy, so that a user filling in `responsible` on one plan never touches another. */
+function copyItem(item: ChecklistItem): ChecklistItem {
+  return {
+    ...item,
+    measure: { ...item.measure },
+    goal: { ...item.goal },
+    role: { ...item.role },
+    evidence: { ...item.evidence },
+    ...(item.occurrences ? { occurrences: [...item.occurrences] } : {}),
+  };
+}
+
+function build(result: PlanInput, start: string, template: PlanTemplate, data: PlanCatalogue): RectificationPlan {
+  const frame = frameOf(data, template, start);
+  const { start: planStart, end: planEnd, phases } = frame;
+  const timeline = frame.timeline.map((p) => ({ ...p, title: { ...p.title } }));
+
+  const dated = (spec: MeasureSpec): ChecklistItem => {
     const phase = phases.get(spec.phase[template])!;
     return {
       id: spec.id,
       criterionId: spec.criterionId,
-      measure: { ...spec.measure },
-      goal: { ...spec.goal },
+      measure: spec.measure,
+      goal: spec.goal,
       phase: phase.id,
       due: spec.due === 'plan-end' ? planEnd : phase.end,
-      role: roleOf(spec.role),
-      evidence: { ...spec.evidence },
+      role: data.roles[spec.role]![result.kind],
+      evidence: spec.evidence,
       source: spec.source,
       ...(spec.recurrence
         ? { occurrences: occurrencesBetween(planStart, planEnd, spec.recurrence.months, spec.recurrence.day) }
         : {}),
     };
+  };
+  const item = (spec: MeasureSpec): ChecklistItem => {
+    const key = `${result.kind}|${spec.id}`;
+    let cached = frame.items.get(key);
+    if (!cached) frame.items.set(key, (cached = dated(spec)));
+    return copyItem(cached);
   };
 
   const titles = new Map((result.criteria ?? []).map((c) => [c.id, c.title]));
@@ -127,7 +174,7 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
       // every matched criterion is covered.
       const g = data.generic;
       checklist.push(
-        item({
+        copyItem(dated({
           ...g,
           id: `${criterionId}-generic`,
           criterionId,
@@ -135,7 +182,7 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
           measure: fill(g.measure, title),
           goal: fill(g.goal, title),
           evidence: fill(g.evidence, title),
-        }),
+        })),
       );
     }
   }
@@ -189,4 +236,9 @@ export function planRectification(result: ScreeningResult, options: PlanOptions)
   const checked = checkResult(result);
   const { start, template } = checkOptions(options);
   return build(checked, start, template, catalogue);
+}
+
+/** The plan `screen` attaches to a weak-lax result, whose inputs are already checked. @internal */
+export function planForResult(result: ScreeningResult, start: string, template: PlanTemplate): RectificationPlan {
+  return build(result, start, template, catalogue);
 }

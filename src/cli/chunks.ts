@@ -1,0 +1,150 @@
+/**
+ * Screening a stream of input records in chunks, in this thread or in worker threads, with
+ * the output kept in input order. A chunk is screened with the public `screenMany` and
+ * formatted where it was screened, so only text (and, for `--summary`, counts) crosses
+ * between threads.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
+import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
+import { linesOfBytes, type InputItem } from './input.js';
+
+/** A chunk of input: parsed items, or raw JSON Lines bytes for the screening thread to parse. */
+export type ChunkInput = { items: InputItem[] } | { bytes: Uint8Array; firstLine: number };
+
+/** What screening a chunk gives back. */
+export interface ChunkOutput {
+  /** The chunk's entries, formatted and joined. */
+  text: string;
+  /** Notes about invalid records, for the format's tail. */
+  notes: string[];
+  entries: number;
+  invalid: number;
+  /** Counts of the chunk, with `--summary`. */
+  summary?: ScreeningSummary;
+}
+
+/** Screens one chunk whose first record has index `firstIndex`. */
+export async function screenChunk(
+  input: ChunkInput,
+  firstIndex: number,
+  options: ScreenOptions,
+  format: Format,
+  withSummary: boolean,
+): Promise<ChunkOutput> {
+  const items = 'items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine);
+  const readable: unknown[] = [];
+  for (const item of items) if (item.ok) readable.push(item.record);
+  // Tables and CSV need no explanation: the compact path is several times faster.
+  const full = withSummary || format === 'json' || format === 'jsonl';
+  const screened: Entry[] = [];
+  for await (const entry of full ? screenMany(readable, options) : screenManyCompact(readable, options)) screened.push(entry);
+  // Records that could not even be read keep their place among the screened ones.
+  const entries: Entry[] = [];
+  let next = 0;
+  let invalid = 0;
+  items.forEach((item, i) => {
+    const index = firstIndex + i;
+    let entry: Entry;
+    if (item.ok) {
+      entry = { ...screened[next++]!, index };
+    } else {
+      entry = { index, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
+    }
+    if (!entry.ok) invalid++;
+    entries.push(entry);
+  });
+  const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
+  return { text, notes, entries: entries.length, invalid, ...(withSummary ? { summary: summarize(entries as BatchEntry[]) } : {}) };
+}
+
+/** How a worker thread rebuilds the screening options (a ruleset cannot cross threads). */
+export interface WorkerSetup {
+  rulesetDir?: string;
+  options: Omit<ScreenOptions, 'ruleset'>;
+  format: Format;
+  summary: boolean;
+}
+
+interface Pending {
+  resolve(output: ChunkOutput): void;
+  reject(error: unknown): void;
+}
+
+/** A fixed pool of worker threads running this same script (see `bin.ts`). */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(script: URL, setup: WorkerSetup, size: number) {
+    for (let i = 0; i < size; i++) {
+      // A chunk needs little memory; a small young generation keeps three isolates' heaps within bounds.
+      const worker = new Worker(script, { workerData: { weakLaxScreenerWorker: setup }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      worker.on('message', (message: { id: number; output?: ChunkOutput; error?: string }) => {
+        const pending = this.pending.get(message.id)!;
+        this.pending.delete(message.id);
+        this.release(worker);
+        if (message.error !== undefined) pending.reject(new Error(message.error));
+        else pending.resolve(message.output!);
+      });
+      worker.on('error', (error) => {
+        for (const pending of this.pending.values()) pending.reject(error);
+        this.pending.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  private release(worker: Worker): void {
+    const waiter = this.waiting.shift();
+    this.idle.push(worker);
+    waiter?.();
+  }
+
+  /** Screens a chunk on the next free worker. */
+  async run(input: ChunkInput, firstIndex: number): Promise<ChunkOutput> {
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const worker = this.idle.pop()!;
+    const id = this.nextId++;
+    return new Promise<ChunkOutput>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      // Raw bytes are handed over, not copied.
+      worker.postMessage({ id, input, firstIndex }, 'bytes' in input ? [input.bytes.buffer as ArrayBuffer] : []);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Worker threads to use: `--workers N`, else both cores for inputs large enough to pay off. */
+export function workerCount(requested: number | undefined, largeInput: boolean): number {
+  if (requested !== undefined) return requested;
+  return largeInput ? Math.max(1, Math.min(availableParallelism(), 4)) : 0;
+}
+
+/**
+ * Runs chunks through `screen` (this thread or a pool) keeping at most `window` chunks in
+ * flight, and hands their outputs to `emit` in input order.
+ */
+export async function runChunks(
+  chunks: AsyncIterable<{ input: ChunkInput; firstIndex: number }>,
+  screen: (input: ChunkInput, firstIndex: number) => Promise<ChunkOutput>,
+  window: number,
+  emit: (output: ChunkOutput) => Promise<void>,
+): Promise<void> {
+  const inFlight: Array<Promise<ChunkOutput>> = [];
+  for await (const { input, firstIndex } of chunks) {
+    const started = screen(input, firstIndex);
+    started.catch(() => {}); // awaited below, in order; this only stops an early unhandled rejection
+    inFlight.push(started);
+    if (inFlight.length >= window) await emit(await inFlight.shift()!);
+  }
+  while (inFlight.length > 0) await emit(await inFlight.shift()!);
+}

@@ -1,0 +1,14 @@
+/** A worker thread of `screen`: rebuilds the options, then screens and formats chunks. */
+import { parentPort } from 'node:worker_threads';
+import { loadRuleset } from '../index.js';
+import { screenChunk, type ChunkInput, type WorkerSetup } from './chunks.js';
+
+export function runWorker(setup: WorkerSetup): void {
+  const options = { ...setup.options, ...(setup.rulesetDir ? { ruleset: loadRuleset(setup.rulesetDir) } : {}) };
+  parentPort!.on('message', (message: { id: number; input: ChunkInput; firstIndex: number }) => {
+    screenChunk(message.input, message.firstIndex, options, setup.format, setup.summary).then(
+      (output) => parentPort!.postMessage({ id: message.id, output }),
+      (error: unknown) => parentPort!.postMessage({ id: message.id, error: (error as Error)?.stack ?? String(error) }),
+    );
+  });
+}
