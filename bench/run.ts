@@ -7,11 +7,12 @@
  *   npm run bench -- --quick      # smaller counts
  *   npm run bench -- --profile    # also a CPU profile of screenMany: top functions by self time
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { records } from './records.js';
 
 const quick = process.argv.includes('--quick');
 const profile = process.argv.includes('--profile');
@@ -23,8 +24,8 @@ const CASES: Array<{ name: string; label: string; count: number }> = [
   { name: 'zod', label: '(for comparison) zod validation alone, `validateAssessment` per record', count: quick ? 20_000 : 100_000 },
   { name: 'core', label: 'compiled core: outcomes + near + score + verdict on pre-built fact vectors', count: quick ? 2_000_000 : 10_000_000 },
   { name: 'core-from-records', label: 'compiled core from parsed records: acceptance + fact extraction + core', count: quick ? 200_000 : 1_000_000 },
-  { name: 'screenChunk', label: '`screenChunk` (sync, for CLI workers): full results, chunks of 1,000', count: quick ? 50_000 : 300_000 },
-  { name: 'screenMany', label: '`screenMany` end to end: streamed records in, full ScreeningResults out', count: quick ? 50_000 : 300_000 },
+  { name: 'screenMany', label: '`screenMany` end to end: streamed records in, full ScreeningResults out (plans built on first read)', count: quick ? 50_000 : 300_000 },
+  { name: 'screenManyCompact', label: '`screenManyCompact` end to end: verdict, score and criterion ids out', count: quick ? 50_000 : 300_000 },
 ];
 
 interface Row {
@@ -67,6 +68,37 @@ for (const row of rows) {
     `| ${row.label} | ${row.records.toLocaleString('en')} | ${Math.round(row.perSecond).toLocaleString('en')} | ${(row.perSecond / baseline).toFixed(1)} | ${row.peakRssMiB.toFixed(0)} |`,
   );
 }
+
+// The command line on generated JSON Lines written as CSV: wall time and peak RSS of the
+// whole process (main thread and workers), measured by GNU time.
+{
+  const count = quick ? 100_000 : 600_000;
+  const dir = mkdtempSync(join(tmpdir(), 'wls-cli-'));
+  const input = join(dir, 'records.jsonl');
+  const out = openSync(input, 'w');
+  let buffer = '';
+  for (const record of records(count)) {
+    buffer += `${JSON.stringify(record)}\n`;
+    if (buffer.length > 1 << 20) {
+      writeSync(out, buffer);
+      buffer = '';
+    }
+  }
+  writeSync(out, buffer);
+  closeSync(out);
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const timed = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'screen', input, '--format', 'csv'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const [wall, rssKiB] = timed.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `| CLI: \`weak-lax-screener screen records.jsonl --format csv\` (${count.toLocaleString('en')} records, both cores) | ${count.toLocaleString('en')} | ${Math.round(count / wall).toLocaleString('en')} | ${(count / wall / baseline).toFixed(1)} | ${(rssKiB / 1024).toFixed(0)} |`,
+  );
+  console.log(`\nCLI wall time: ${wall.toFixed(2)} s (target ≤ 10 s), peak RSS ${(rssKiB / 1024).toFixed(0)} MiB (target ≤ 300 MiB)`);
+}
+
 console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 if (profile) {

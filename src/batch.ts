@@ -7,10 +7,10 @@
  * json-rules-engine reference path. Both end in the same `resultFromCriteria`, and the
  * differential tests hold them equal field by field.
  *
- * For a command line with worker threads: each worker calls {@link prepareBatch} once with
- * the options (it validates them and compiles the ruleset), then {@link screenChunk} per
- * chunk of already-parsed records with the chunk's first index; the main thread writes the
- * chunks' entries in chunk order. Both are synchronous and hold nothing between chunks.
+ * `screenManyCompact` runs the compiled core only (verdict, score, criterion ids), for
+ * tables and CSV at province scale. The command line's worker threads call the public
+ * `screenMany`/`screenManyCompact` per chunk; options are checked and the ruleset compiled
+ * once per thread (compiled rulesets are cached).
  *
  * @module
  */
@@ -119,16 +119,6 @@ function entryOf<R>(
     }
     return orgId === undefined ? { index, ok: false, issues } : { index, ok: false, orgId, issues };
   }
-}
-
-/**
- * Screens a chunk of already-parsed records synchronously; entries are numbered from
- * `firstIndex`. For worker threads (see the module notes). @internal
- */
-export function screenChunk(records: readonly unknown[], batch: PreparedBatch, firstIndex = 0): BatchEntry[] {
-  const out = new Array<BatchEntry>(records.length);
-  for (let i = 0; i < records.length; i++) out[i] = screenEntry(records[i], firstIndex + i, batch);
-  return out;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
