@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAssessmentError, screen, type ScreeningResult } from '../src/index.js';
+import { isAssessmentError, screen, screenMany, type ScreeningResult } from '../src/index.js';
 import { addDays } from '../src/internals/dates.js';
-import { assessmentArb } from './helpers/arbitraries.js';
+import { assessmentArb, badRecordArb } from './helpers/arbitraries.js';
 
 const RUNS = { numRuns: 300 };
 type Record_ = Record<string, Record<string, unknown>>;
@@ -131,6 +131,29 @@ describe('properties', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('screenMany: count in = count out, in order, whatever the records', async () => {
+    const record = fc.oneof({ weight: 6, arbitrary: assessmentArb }, { weight: 2, arbitrary: badRecordArb }, { weight: 1, arbitrary: fc.jsonValue() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 40 }), fc.boolean(), async (records, asAsync) => {
+        async function* stream() {
+          yield* records;
+        }
+        const entries = [];
+        for await (const entry of screenMany(asAsync ? stream() : records)) entries.push(entry);
+        expect(entries.map((e) => e.index)).toEqual(records.map((_, i) => i));
+        for (const entry of entries) {
+          const single: ScreeningResult | undefined = await screen(records[entry.index]).catch((error: unknown) => {
+            expect(isAssessmentError(error)).toBe(true);
+            return undefined;
+          });
+          expect(entry.ok).toBe(single !== undefined);
+          if (entry.ok) expect(entry.result).toEqual(single);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });
