@@ -2,9 +2,10 @@
 // Chinese with English beside it. Run with `npm run demo` (builds first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { planRectification, renderPlan, screen } from '../dist/index.js';
 
-const dir = join(import.meta.dirname, '..', 'fixtures', 'villages');
+const dir = fileURLToPath(new URL('../fixtures/villages/', import.meta.url)); // import.meta.dirname needs Node 20.11
 const fixtures = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
   .sort()

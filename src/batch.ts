@@ -37,18 +37,26 @@ import type { Verdict } from './outcome.js';
  */
 export type BatchEntry =
   | {
+      /** 0-based position of the record in the input. */
       index: number;
+      /** The record was screened. */
       ok: true;
+      /** Its screening result, as `screen` gives it. */
       result: ScreeningResult;
     }
-  | {
-      index: number;
-      ok: false;
-      /** The record's `org.id`, when it could be read. */
-      orgId?: string;
-      /** Every problem found, as `screen` reports them in an `AssessmentError`. */
-      issues: Issue[];
-    };
+  | InvalidEntry;
+
+/** A batch entry for a record that could not be screened. */
+export interface InvalidEntry {
+  /** 0-based position of the record in the input. */
+  index: number;
+  /** The record could not be screened. */
+  ok: false;
+  /** The record's `org.id`, when it could be read. */
+  orgId?: string;
+  /** Every problem found, as `screen` reports them in an `AssessmentError`. */
+  issues: Issue[];
+}
 
 /** Options validated and the ruleset compiled, once per batch. @internal */
 export interface PreparedBatch {
@@ -96,7 +104,7 @@ function entryOf<R>(
   index: number,
   batch: PreparedBatch,
   screenOne: (record: unknown, batch: PreparedBatch) => R,
-): { index: number; ok: true; result: R } | Extract<BatchEntry, { ok: false }> {
+): { index: number; ok: true; result: R } | InvalidEntry {
   try {
     return { index, ok: true, result: screenOne(record, batch) };
   } catch (error) {
@@ -189,12 +197,19 @@ export function screenMany(
  * full {@link ScreeningResult}.
  */
 export interface CompactResult {
+  /** `org.id`. */
   orgId: string;
+  /** `org.name`. */
   orgName: string;
+  /** 村 (`village`) or 社区 (`community`). */
   kind: 'village' | 'community';
+  /** `org.region`, when given. */
   region?: Region;
+  /** The assessment date. */
   assessedOn: string;
+  /** As in the full result. */
   verdict: Verdict;
+  /** As in the full result. */
   score: number;
   /** Matched criteria, in ruleset order. */
   matched: string[];
@@ -207,11 +222,14 @@ export interface CompactResult {
 /** One entry of {@link screenManyCompact}: a compact result, or the record's issues. */
 export type CompactEntry =
   | {
+      /** 0-based position of the record in the input. */
       index: number;
+      /** The record was screened. */
       ok: true;
+      /** Its compact result. */
       result: CompactResult;
     }
-  | Extract<BatchEntry, { ok: false }>;
+  | InvalidEntry;
 
 function compactRecord(record: unknown, batch: PreparedBatch): CompactResult {
   const { prepared, compiled } = batch;
@@ -273,8 +291,11 @@ export type VerdictCounts = Record<Verdict, number>;
 
 /** How often one criterion was matched, near or lacked data across a batch. */
 export interface CriterionCount {
+  /** Criterion id. */
   id: string;
+  /** Position in the official list. */
   no: number;
+  /** Short title in Chinese and English. */
   title: Bilingual;
   /** Results where the criterion is `matched`. */
   matched: number;
@@ -291,12 +312,17 @@ export interface CriterionCount {
  * name the level at all form one group whose own part is absent.
  */
 export interface RegionCount {
+  /** Province (省), when the results name it. */
   province?: string;
+  /** City (市、州). */
   city?: string;
+  /** County or district (县、区). */
   county?: string;
+  /** Township or street (乡镇、街道); township level only. */
   township?: string;
   /** Results in this region. */
   total: number;
+  /** Results in this region by verdict. */
   byVerdict: VerdictCounts;
 }
 
@@ -306,6 +332,7 @@ export interface ScreeningSummary {
   total: number;
   /** Batch entries with `ok: false` (records that could not be screened). */
   invalid: number;
+  /** Results by verdict. */
   byVerdict: VerdictCounts;
   /** Per criterion, in ruleset order (first seen first, if results mix rulesets). */
   byCriterion: CriterionCount[];
@@ -314,7 +341,12 @@ export interface ScreeningSummary {
    * county, township (code-unit order, so the same input always gives the same order), with
    * a missing part after every named one.
    */
-  byRegion: { county: RegionCount[]; township: RegionCount[] };
+  byRegion: {
+    /** Per county (县/区). */
+    county: RegionCount[];
+    /** Per township (乡镇/街道). */
+    township: RegionCount[];
+  };
 }
 
 type ResultLike = ScreeningResult | BatchEntry;

@@ -17,6 +17,7 @@ export {
   type CompactEntry,
   type CompactResult,
   type CriterionCount,
+  type InvalidEntry,
   type RegionCount,
   type ScreeningSummary,
   type SelectTargetsOptions,

@@ -164,7 +164,9 @@ describe('weak-lax-screener plan, review, schema, rules', () => {
       expect(result).toMatchObject({ orgId: before.org.id, before: before.assessedOn, after: '2017-12-01' });
       expect(result.criteria.find((c: { id: string }) => c.id === 'C07').status).toBe('resolved');
     }
-    expect(run(['review', beforeFile, beforeFile]).code).toBe(2); // same date: ReviewError
+    const same = run(['review', beforeFile, beforeFile]); // same date: a ReviewError for that organisation
+    expect(same.code).toBe(1);
+    expect(same.stderr).toMatch(/cannot review: after\.assessedOn .* must be later/);
   });
 
   it('schema prints the JSON Schema; rules lists thresholds', () => {
@@ -210,5 +212,30 @@ describe('weak-lax-screener screen at scale: worker threads and --summary', () =
     expect(md).toContain(`bar [${json.byCriterion.map((c: { matched: number }) => c.matched).join(', ')}]`);
     expect(run(['screen', many, '--summary', '--format', 'csv']).code).toBe(2);
     expect(run(['screen', many, '--workers', 'lots']).code).toBe(2);
+  });
+});
+
+describe('weak-lax-screener: review and custom rulesets, record by record', () => {
+  const profile = join(import.meta.dirname, '..', 'examples', 'profiles', 'example-province');
+
+  it('types a declared extra column from standard input as from a file', () => {
+    const csv = 'org.id,org.name,org.kind,assessedOn,extra.secretaryAbsentMonths\ne1,甲村,village,2017-02-15,7\n';
+    const fromFile = run(['screen', file('extra.csv', csv), '--ruleset', profile, '--format', 'csv']);
+    const fromStdin = run(['screen', '-', '--ruleset', profile, '--format', 'csv'], csv);
+    expect(fromFile.code).toBe(0);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    expect(fromStdin.stdout).toContain('weak-lax');
+  });
+
+  it('reports an organisation that cannot be reviewed and reviews the others (exit 1)', () => {
+    const base = readFixtures()[0]!.assessment;
+    const org = (id: string) => ({ ...base.org, id });
+    const before = file('b.jsonl', [JSON.stringify({ ...base, org: org('a1') }), JSON.stringify({ ...base, org: org('a2') })].join('\n'));
+    const after = file('a.jsonl', [JSON.stringify({ ...base, org: org('a2'), assessedOn: '2026-12-31' }), JSON.stringify({ ...base, org: org('a1'), assessedOn: '2026-03-30' })].join('\n'));
+    const out = run(['review', before, after, '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).map((r: { orgId: string }) => r.orgId)).toEqual(['a2']);
+    expect(out.stderr).toMatch(/a1: cannot review: after\.assessedOn/);
   });
 });

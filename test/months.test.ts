@@ -63,3 +63,15 @@ describe('years 0000–0099 in a batch', () => {
     expect(entries).toEqual([{ index: 0, ok: true, result: await screen(a) }]);
   });
 });
+
+describe('the last valid assessment date', () => {
+  it('still gives a serialisable result whose plan runs into year 10000', async () => {
+    const { planRectification } = await import('../src/index.js');
+    const result = await screen({ org: { id: 'c', name: '村', kind: 'village' }, assessedOn: '9999-12-31', venue: { hasFixedVenue: false } });
+    const json = JSON.parse(JSON.stringify(result));
+    expect(json.timeline[0].start).toBe('10000-01-01');
+    const plan = planRectification(result, { start: '9999-12-01' });
+    expect([plan.start, plan.end]).toEqual(['9999-12-01', '10000-02-29']);
+    expect(planRectification(result, { start: '9999-04-02', template: 'annual' }).start).toBe('10000-04-01');
+  });
+});

@@ -168,7 +168,7 @@ async function* fromCsv(stream: Readable, types: Map<string, CellType>): AsyncGe
   }
 }
 
-async function* sniffed(stream: Readable, path: string): AsyncGenerator<InputItem> {
+async function* sniffed(stream: Readable, path: string, types: Map<string, CellType>): AsyncGenerator<InputItem> {
   // Standard input without --input-format: '[' is a JSON array; '{' is JSON Lines when its
   // first line is a whole object, otherwise one (pretty-printed) JSON object; else CSV.
   // Only the head is buffered to decide, so a long JSON Lines stream still streams.
@@ -205,7 +205,7 @@ async function* sniffed(stream: Readable, path: string): AsyncGenerator<InputIte
     const document = parseJsonDocument(Buffer.concat(chunks).toString('utf8'), path);
     for (const record of Array.isArray(document) ? document : [document]) yield { ok: true, record };
   } else {
-    yield* readRecordsFrom(Readable.from(rest()), format, path, columnTypes());
+    yield* readRecordsFrom(Readable.from(rest()), format, path, types);
   }
 }
 
@@ -229,7 +229,7 @@ export function readRecords(
   const stream = openStream(path);
   if (!resolved) {
     if (path !== '-') throw new UsageError(`cannot tell the format of ${path}: use --input-format json|jsonl|csv`);
-    return sniffed(stream, path);
+    return sniffed(stream, path, columnTypes(extraFacts));
   }
   return readRecordsFrom(stream, resolved, path, columnTypes(extraFacts));
 }

@@ -4,6 +4,7 @@
  */
 import {
   isAssessmentError,
+  isReviewError,
   planRectification,
   renderPlan,
   review,
@@ -147,7 +148,15 @@ export async function reviewCommand(
       process.stderr.write(`${entry.result.orgId}: no earlier assessment to review against\n`);
       continue;
     }
-    reviews.push(review(previous, entry.result));
+    try {
+      reviews.push(review(previous, entry.result));
+    } catch (error) {
+      // One organisation that cannot be reviewed (dates out of order, another ruleset) is
+      // reported like an invalid record; the others are still reviewed.
+      if (!isReviewError(error)) throw error;
+      invalid++;
+      process.stderr.write(`${entry.result.orgId}: cannot review: ${error.message}\n`);
+    }
   }
   for (const orgId of earlier.keys()) process.stderr.write(`${orgId}: no follow-up assessment\n`);
   if (format === 'json') await write(`${JSON.stringify(reviews, null, 2)}\n`);

@@ -3,7 +3,9 @@
  * is computed in UTC on whole days, so the host's zone never shifts a date.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Four-digit years as inputs have them; five-digit ones only so that a plan starting after
+// 9999-12-31 (an assessment on the last valid day) still has dates rather than a crash.
+const ISO_DATE = /^(\d{4,5})-(\d{2})-(\d{2})$/;
 
 /** A calendar date split into its parts (month 1..12). */
 export interface CalendarDate {
@@ -89,7 +91,8 @@ export function addDays(text: string, days: number): string {
   return formatDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
-/** Compares two `YYYY-MM-DD` strings (lexicographic order is calendar order for 4-digit years). */
+/** Compares two `YYYY-MM-DD` strings: calendar order (lexicographic within the same year width). */
 export function compareDates(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length; // a five-digit year is later
   return a < b ? -1 : a > b ? 1 : 0;
 }
