@@ -146,4 +146,30 @@ describe('main(), in-process', () => {
     expect((await runMain(['--help'])).stdout).toContain('Usage: weak-lax-screener');
     expect((await runMain([])).code).toBe(2);
   });
+
+  it('summarises in table, json and md, equal to summarize()', async () => {
+    const { screenMany, summarize } = await import('../src/index.js');
+    const expected = await summarize(screenMany(fixtures.map((f) => f.assessment)));
+    expect(JSON.parse((await runMain(['screen', jsonl, '--summary', '--format', 'json'])).stdout)).toEqual(expected);
+    const table = (await runMain(['screen', jsonl, '--summary'])).stdout;
+    expect(table).toContain(`已排查 screened: ${expected.total}`);
+    expect(table).toContain('乡镇(街道) Township');
+    const md = (await runMain(['screen', jsonl, '--summary', '--format', 'md'])).stdout;
+    expect(md).toContain(`bar [${expected.byCriterion.map((c) => c.matched).join(', ')}]`);
+    expect(md).toContain('## 各乡镇(街道) By township');
+    const empty = await runMain(['screen', file('empty.jsonl', ''), '--summary', '--format', 'json']);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ total: 0, invalid: 0 });
+  });
+
+  it('plans as JSON and reviews as JSON, noting what it cannot pair', async () => {
+    const gongtong = readFixtures().find((f) => f.assessment.org.name.includes('共同村'))!;
+    const input = file('g.json', JSON.stringify(gongtong.assessment));
+    const plans = JSON.parse((await runMain(['plan', input, '--format', 'json'])).stdout);
+    expect(plans[0]).toMatchObject({ orgId: gongtong.assessment.org.id, template: 'intensive', start: '2017-02-16' });
+    const later = file('g-later.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2017-12-01' }));
+    const reviews = await runMain(['review', input, later, '--format', 'json']);
+    expect(JSON.parse(reviews.stdout)[0]).toMatchObject({ orgId: gongtong.assessment.org.id, converted: false });
+    const lonely = await runMain(['review', jsonl, later]);
+    expect(lonely.stderr).toMatch(/no follow-up assessment/);
+  });
 });
