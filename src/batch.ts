@@ -19,6 +19,7 @@ import { OptionsError, isAssessmentError, type Issue } from './errors.js';
 import { acceptAssessment } from './schema/accept.js';
 import { errorMap, toIssues } from './schema/messages.js';
 import {
+  orgIdOf,
   prepareOptions,
   resultFromCriteria,
   validateAssessment,
@@ -82,15 +83,6 @@ export function screenRecord(record: unknown, batch: PreparedBatch): ScreeningRe
   const { prepared, compiled } = batch;
   const assessment = acceptAssessment(record, prepared.ruleset.extraFacts) ?? validateAssessment(record, prepared);
   return resultFromCriteria(assessment, prepared, compiled.explain(compiled.extract(assessment), assessment));
-}
-
-function orgIdOf(record: unknown): string | undefined {
-  try {
-    const id = (record as { org?: { id?: unknown } } | null)?.org?.id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Screens one record into a batch entry; nothing a record does escapes as an exception. @internal */

@@ -146,7 +146,11 @@ function specificIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] =
   return best.length > 0 ? specificIssue(best[0]!, path) : { ...issue, path };
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
+/**
+ * Validates one rule or plan file with `schema`; the first problem becomes a
+ * {@link RulesetError} naming the file and the field. @internal
+ */
+export function parseRuleFile<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
   const proto = protoKeyPath(content);
   if (proto) throw new RulesetError(file, proto, 'reserved key "__proto__"');
   const parsed = schema.safeParse(content);
@@ -228,7 +232,7 @@ function buildCriterion(
   defaultsOverride: Record<string, number> | undefined,
   rulesetFile: string,
 ): Criterion {
-  const parsed: CriterionFileParsed = parseOrThrow(criterionFileSchema, input.content, input.file);
+  const parsed: CriterionFileParsed = parseRuleFile(criterionFileSchema, input.content, input.file);
   const context: BuildContext = {
     file: input.file,
     criterionId: parsed.id,
@@ -317,7 +321,7 @@ export function buildRuleset(
   resolveBase: (id: string) => Ruleset | undefined,
 ): Ruleset {
   const file = rulesetInput.file;
-  const spec = parseOrThrow(rulesetFileSchema, rulesetInput.content, file);
+  const spec = parseRuleFile(rulesetFileSchema, rulesetInput.content, file);
   let base: Ruleset | undefined;
   if (spec.extends !== undefined) {
     base = resolveBase(spec.extends);

@@ -118,9 +118,14 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
   return { ruleset, thresholds, atRiskScore, plan: { ...plan, template: plan?.template ?? 'intensive' }, locale };
 }
 
-function orgIdOf(input: unknown): string | undefined {
-  const org = (input as { org?: { id?: unknown } } | null)?.org;
-  return typeof org?.id === 'string' ? org.id : undefined;
+/** The record's `org.id` when it can be read (a throwing getter reads as absent). @internal */
+export function orgIdOf(input: unknown): string | undefined {
+  try {
+    const id = (input as { org?: { id?: unknown } } | null)?.org?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

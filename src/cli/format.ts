@@ -40,7 +40,8 @@ export function formatChunk(format: OutputFormat, entries: readonly Entry[]): { 
   return { text: texts.join(format.separator), notes };
 }
 
-const VERDICT_ZH: Record<string, string> = {
+/** Chinese names of the verdicts (and of an invalid record). */
+export const VERDICT_ZH: Record<string, string> = {
   'weak-lax': '软弱涣散',
   'at-risk': '有风险',
   sound: '正常',

@@ -4,12 +4,11 @@
  * than read.
  */
 import type { ScreeningSummary } from '../index.js';
-import { displayWidth, mdCell, PRELIMINARY_NOTE } from './format.js';
+import { displayWidth, mdCell, PRELIMINARY_NOTE, VERDICT_ZH } from './format.js';
 
 type RegionCount = ScreeningSummary['byRegion']['county'][number];
 const PARTS = ['province', 'city', 'county', 'township'] as const;
 const VERDICTS = ['weak-lax', 'at-risk', 'sound', 'undetermined'] as const;
-const VERDICT_ZH = { 'weak-lax': '软弱涣散', 'at-risk': '有风险', sound: '正常', undetermined: '待定' } as const;
 
 function addVerdicts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [verdict, n] of Object.entries(from)) into[verdict] = (into[verdict] ?? 0) + n;

@@ -5,9 +5,8 @@
  *
  * @module
  */
-import type { z } from 'zod';
 import { RulesetError } from '../errors.js';
-import { dotted } from '../schema/messages.js';
+import { parseRuleFile } from '../ruleset.js';
 import {
   measuresFileSchema,
   reviewFileSchema,
@@ -23,15 +22,6 @@ import type { PlanTemplate } from './types.js';
 import measuresJson from '../../rules/plans/measures.json';
 import templatesJson from '../../rules/plans/templates.json';
 import reviewJson from '../../rules/plans/review.json';
-
-function parseOrThrow<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
-  const parsed = schema.safeParse(content);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field =
-    issue.code === 'unrecognized_keys' ? [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.') : dotted(issue.path);
-  throw new RulesetError(file, field, issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
-}
 
 /** The validated plan data: templates and measures, cross-checked. @internal */
 export interface PlanCatalogue {
@@ -51,8 +41,8 @@ export function buildCatalogue(
   measuresInput: { file: string; content: unknown },
   templatesInput: { file: string; content: unknown },
 ): PlanCatalogue {
-  const templatesFile = parseOrThrow(templatesFileSchema, templatesInput.content, templatesInput.file);
-  const measuresFile = parseOrThrow(measuresFileSchema, measuresInput.content, measuresInput.file);
+  const templatesFile = parseRuleFile(templatesFileSchema, templatesInput.content, templatesInput.file);
+  const measuresFile = parseRuleFile(measuresFileSchema, measuresInput.content, measuresInput.file);
   const phaseIds: Record<PlanTemplate, Set<string>> = { intensive: new Set(), annual: new Set() };
   for (const name of ['intensive', 'annual'] as const) {
     const template = templatesFile.templates[name];
@@ -99,4 +89,4 @@ export const catalogue: PlanCatalogue = buildCatalogue(
 );
 
 /** The built-in review settings from `rules/plans/review.json`. @internal */
-export const reviewSettings: ReviewFile = parseOrThrow(reviewFileSchema, reviewJson, 'rules/plans/review.json');
+export const reviewSettings: ReviewFile = parseRuleFile(reviewFileSchema, reviewJson, 'rules/plans/review.json');
