@@ -238,3 +238,17 @@ describe('100,000 seeded random records, both modes against the reference', () =
     console.info(`differential: ${checked} records (${invalid} bad, ${withThresholds} with overrides) on ${workers} workers in ${Date.now() - started} ms`);
   }, 300_000);
 });
+
+describe('fast acceptance: dates', () => {
+  it('accepts exactly the dates zod accepts (every day of leap-rule years, odd forms)', () => {
+    const years = [0, 1, 4, 100, 400, 1899, 1900, 1901, 2000, 2001, 2096, 2100, 2104, 9996, 9999];
+    const forms = ['2017-1-01', '２０１７-01-01', '2017-01-01 ', '20170101', '2017/01/01', '+2017-01-01', '2017-0a-01', '10000-01-01'];
+    const dates = years.flatMap((y) =>
+      Array.from({ length: 14 * 33 }, (_, i) => `${String(y).padStart(4, '0')}-${String(Math.floor(i / 33)).padStart(2, '0')}-${String(i % 33).padStart(2, '0')}`),
+    );
+    for (const date of [...dates, ...forms]) {
+      const record = { org: { id: '1', name: '村', kind: 'village' }, assessedOn: date };
+      expect(acceptAssessment(record, {}) !== undefined, date).toBe(assessmentSchema.safeParse(record).success);
+    }
+  });
+});

@@ -13,8 +13,8 @@
  *
  * @module
  */
-import { z } from 'zod';
 import { GROUP_FIELDS, KNOWN_KEYS, type Assessment } from './assessment.js';
+import { daysInMonth } from '../internals/dates.js';
 import type { ExtraFactType } from '../ruleset.js';
 
 type FieldKind = 'count' | 'boolean' | 'date' | 'dateOrNull' | 'share' | 'amount' | readonly string[];
@@ -63,7 +63,22 @@ export const ACCEPTOR_IN_STEP: boolean =
   sameList(Object.keys(GROUP_FIELDS), GROUPS.map(([group]) => group)) &&
   GROUPS.every(([group, fields]) => sameList(GROUP_FIELDS[group], fields.map(([field]) => field)));
 
-const DATE = z.regexes.date;
+/**
+ * What zod's `z.iso.date()` accepts (a real calendar date with a four-digit year, 0000
+ * included), checked with arithmetic instead of zod's long leap-year regex.
+ */
+function isDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const i of DIGIT_POSITIONS) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = +text.slice(0, 4);
+  const month = +text.slice(5, 7);
+  const day = +text.slice(8, 10);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
 const ROOT_SET = new Set(ROOT_KEYS);
 const ORG_SET = new Set(ORG_KEYS);
 const REGION_SET = new Set(REGION_KEYS);
@@ -89,9 +104,9 @@ function fieldOk(kind: FieldKind, value: unknown): boolean {
     case 'boolean':
       return typeof value === 'boolean';
     case 'date':
-      return typeof value === 'string' && DATE.test(value);
+      return typeof value === 'string' && isDate(value);
     case 'dateOrNull':
-      return value === null || (typeof value === 'string' && DATE.test(value));
+      return value === null || (typeof value === 'string' && isDate(value));
     case 'share':
       return typeof value === 'number' && value >= 0 && value <= 1;
     case 'amount':
@@ -140,7 +155,7 @@ export function acceptAssessment(input: unknown, extraFacts: Readonly<Record<str
     outOrg.region = outRegion;
   }
   const assessedOn = input.assessedOn;
-  if (typeof assessedOn !== 'string' || !DATE.test(assessedOn)) return undefined;
+  if (typeof assessedOn !== 'string' || !isDate(assessedOn)) return undefined;
   for (let g = 0; g < GROUPS.length; g++) {
     const entry = GROUPS[g]!;
     const values = input[entry[0]];
