@@ -82,8 +82,9 @@ export class WorkerPool {
 
   constructor(script: URL, setup: WorkerSetup, size: number) {
     for (let i = 0; i < size; i++) {
-      // A chunk needs little memory; a small young generation keeps three isolates' heaps within bounds.
-      const worker = new Worker(script, { workerData: { weakLaxScreenerWorker: setup }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      // A chunk needs little memory; a small young generation keeps three isolates' heaps near
+      // 300 MiB on a province-sized run (bench/RESULTS.md).
+      const worker = new Worker(script, { workerData: { weakLaxScreenerWorker: setup }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       worker.on('message', (message: { id: number; output?: ChunkOutput; error?: string }) => {
         const pending = this.pending.get(message.id)!;
         this.pending.delete(message.id);
