@@ -13,7 +13,7 @@ import {
   defaultRuleset,
   isScreenerError,
   loadRuleset,
-  screen,
+  screenManyCompact,
   type PlanTemplate,
   type Ruleset,
   type ScreeningSummary,
@@ -130,9 +130,13 @@ function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset
 /** Options loaded and validated before any input is read: a bad threshold is a usage error. */
 async function checkedOptions(values: Values): Promise<{ options: ScreenOptions; ruleset: Ruleset }> {
   const loaded = loadOptions(values);
-  await screen({}, loaded.options).catch((error: unknown) => {
+  try {
+    // A batch checks its options before its first record; an empty one checks only them.
+    for await (const _ of screenManyCompact([], loaded.options));
+  } catch (error) {
     if (isScreenerError(error) && error.code === 'ERR_OPTIONS') throw new UsageError(error.message);
-  });
+    throw error;
+  }
   return loaded;
 }
 
