@@ -63,6 +63,8 @@ export interface InvalidEntry {
 export interface PreparedBatch {
   readonly prepared: PreparedOptions;
   readonly compiled: CompiledRuleset;
+  /** Scratch outcome codes, one per criterion, reused record after record (batches run synchronously per record). */
+  readonly codes: Uint8Array;
 }
 
 /**
@@ -72,7 +74,11 @@ export interface PreparedBatch {
  */
 export function prepareBatch(options?: ScreenOptions, mode?: CompileMode): PreparedBatch {
   const prepared = prepareOptions(options);
-  return { prepared, compiled: compileRuleset(prepared.ruleset, prepared.thresholds, mode) };
+  return {
+    prepared,
+    compiled: compileRuleset(prepared.ruleset, prepared.thresholds, mode),
+    codes: new Uint8Array(prepared.ruleset.criteria.length),
+  };
 }
 
 /**
@@ -224,10 +230,9 @@ export type CompactEntry =
   | InvalidEntry;
 
 function compactRecord(record: unknown, batch: PreparedBatch): CompactResult {
-  const { prepared, compiled } = batch;
+  const { prepared, compiled, codes } = batch;
   const assessment = acceptAssessment(record, prepared.ruleset.extraFacts) ?? validateAssessment(record, prepared);
   const criteria = prepared.ruleset.criteria;
-  const codes = new Uint8Array(criteria.length);
   const score = compiled.core(compiled.extract(assessment), codes);
   const matched: string[] = [];
   const near: string[] = [];

@@ -6,6 +6,7 @@
  */
 import { GROUP_FIELDS, type Assessment } from './schema/assessment.js';
 import { monthsElapsed } from './internals/dates.js';
+import { ownPath } from './internals/path.js';
 
 /** A fact's value; `undefined` means the input did not say (unknown). */
 export type FactValue = number | boolean | string | null | undefined;
@@ -38,12 +39,7 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
  * null`, never), and `missing` names absent inputs only.
  */
 export function inputAbsent(assessment: Assessment, path: string): boolean {
-  let current: unknown = assessment;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return true;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current === undefined;
+  return ownPath(assessment, path) === undefined;
 }
 
 /** The input path behind a fact: itself, or the field a derived fact comes from. */

@@ -8,18 +8,14 @@
  */
 import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
 import type { Facts, FactValue } from '../facts.js';
+import { ownPath } from '../internals/path.js';
 import type { Criterion, EffectiveThresholds, Ruleset } from '../ruleset.js';
 import type { CondNode } from './conditions.js';
 import type { LeafResult } from './leaf.js';
 
 /** Resolves only plain property paths (`$.a.b`): rule files never get JSONPath filters or scripts. */
 function plainPathResolver(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.slice(2).split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return ownPath(value, path.slice(2));
 }
 
 interface ConditionResultNode {
