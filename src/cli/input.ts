@@ -62,9 +62,14 @@ function orgIdOf(record: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-async function* fromJson(path: string): AsyncGenerator<InputItem> {
-  const document = parseJsonDocument(readText(path), path);
+/** The records of a JSON document: the elements of an array, or the one object. */
+function* jsonRecords(text: string, path: string): Generator<InputItem> {
+  const document = parseJsonDocument(text, path);
   for (const record of Array.isArray(document) ? document : [document]) yield { ok: true, record };
+}
+
+async function* fromJson(path: string): AsyncGenerator<InputItem> {
+  yield* jsonRecords(readText(path), path);
 }
 
 /** The non-blank lines of a stream, numbered from 1, a leading BOM removed. */
@@ -202,8 +207,7 @@ async function* sniffed(stream: Readable, path: string, types: Map<string, CellT
   if (format === 'json') {
     const chunks: Buffer[] = [];
     for await (const chunk of rest()) chunks.push(chunk);
-    const document = parseJsonDocument(Buffer.concat(chunks).toString('utf8'), path);
-    for (const record of Array.isArray(document) ? document : [document]) yield { ok: true, record };
+    yield* jsonRecords(Buffer.concat(chunks).toString('utf8'), path);
   } else {
     yield* readRecordsFrom(Readable.from(rest()), format, path, types);
   }
