@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod';
-import { assessmentSchema, CROSS_FIELD_RULES } from './assessment.js';
+import { assessmentSchema, UNREPRESENTABLE_RULES } from './assessment.js';
 
 const generated = z.toJSONSchema(assessmentSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
 
@@ -20,6 +20,6 @@ export const assessmentJsonSchema: Readonly<Record<string, unknown>> = Object.fr
   description: [
     'One assessment of one grassroots Party organisation (村 or 社区) on one date. Every indicator group and field is optional; a missing field makes the criteria that need it insufficient-data.',
     'Rules JSON Schema cannot express, checked by the library:',
-    ...CROSS_FIELD_RULES.map((rule) => `- ${rule}`),
+    ...UNREPRESENTABLE_RULES.map((rule) => `- ${rule}`),
   ].join('\n'),
 });
