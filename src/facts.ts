@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { FIELDS, INDICATOR_GROUPS, keyOf, type FieldText } from './schema/fields.js';
+import { FIELDS, INDICATOR_GROUPS, type FieldText } from './schema/fields.js';
 import type { Assessment } from './schema/assessment.js';
 import { monthsElapsed } from './internals/dates.js';
 
@@ -82,41 +82,49 @@ export function factLabel(fact: string): FieldText {
   return known ?? { zh: fact, en: fact };
 }
 
-/** Reads the input at a dotted path of a validated assessment (own properties only). */
-function inputReader(path: string): FactReader {
-  const dot = path.indexOf('.');
-  const group = path.slice(0, dot);
-  const key = keyOf(path);
-  return (assessment) => {
-    const values = (assessment as unknown as Record<string, Record<string, FactValue> | undefined>)[group];
-    return values !== undefined && Object.hasOwn(values, key) ? values[key] : undefined;
-  };
+/**
+ * Where a fact comes from: an input field (`group.key`), a declared extra fact, or a derived
+ * fact computed from an input field. Made once per fact name; {@link readFact} reads it.
+ */
+export interface FactSource {
+  readonly group: string;
+  readonly key: string;
+  /** The derived fact computed from `group.key`, if this is one. */
+  readonly derived: DerivedFact | undefined;
 }
 
+const sources = new Map<string, FactSource>();
+
 /**
- * The reader of one fact: an input field, `extra.<name>` or a derived fact. Throws for a
+ * The source of one fact: an input field, `extra.<name>` or a derived fact. Throws for a
  * name that is none of these (the rule loader refuses such names first).
  */
+export function factSource(name: string): FactSource {
+  let source = sources.get(name);
+  if (!source) {
+    const derived = DERIVED_BY_NAME.get(name);
+    const path = derived?.input ?? name;
+    if (!derived && !INPUT_BY_NAME.has(name) && !name.startsWith('extra.')) throw new Error(`unknown fact "${name}"`);
+    const dot = path.lastIndexOf('.');
+    source = { group: path.slice(0, dot), key: path.slice(dot + 1), derived };
+    sources.set(name, source);
+  }
+  return source;
+}
+
+/** Reads one fact of a validated assessment (own properties only; `undefined` when absent). */
+export function readFact(source: FactSource, assessment: Assessment): FactValue {
+  const values = (assessment as unknown as Record<string, Record<string, FactValue> | undefined>)[source.group];
+  const value = values !== undefined && Object.hasOwn(values, source.key) ? values[source.key] : undefined;
+  const derived = source.derived;
+  if (derived === undefined || value === undefined) return value;
+  return value === null ? derived.whenNull : derived.compute(value as string, assessment.assessedOn);
+}
+
+/** The reader of one fact (see {@link factSource}). */
 export function factReader(name: string): FactReader {
-  const derived = DERIVED_BY_NAME.get(name);
-  if (derived) {
-    const read = inputReader(derived.input);
-    return (assessment) => {
-      const date = read(assessment);
-      if (date === undefined) return undefined;
-      if (date === null) return derived.whenNull;
-      return derived.compute(date as string, assessment.assessedOn);
-    };
-  }
-  if (name.startsWith('extra.')) {
-    const key = name.slice('extra.'.length);
-    return (assessment) => {
-      const extra = assessment.extra;
-      return extra !== undefined && Object.hasOwn(extra, key) ? extra[key] : undefined;
-    };
-  }
-  if (INPUT_BY_NAME.has(name)) return inputReader(name);
-  throw new Error(`unknown fact "${name}"`);
+  const source = factSource(name);
+  return (assessment) => readFact(source, assessment);
 }
 
 /**
@@ -125,5 +133,12 @@ export function factReader(name: string): FactReader {
  * null`, never), and `missing` names absent inputs only.
  */
 export function inputAbsent(assessment: Assessment, path: string): boolean {
-  return inputReader(path)(assessment) === undefined;
+  let source = inputSources.get(path);
+  if (!source) {
+    const dot = path.lastIndexOf('.');
+    inputSources.set(path, (source = { group: path.slice(0, dot), key: path.slice(dot + 1), derived: undefined }));
+  }
+  return readFact(source, assessment) === undefined;
 }
+
+const inputSources = new Map<string, FactSource>();

@@ -7,7 +7,7 @@
  * @module
  */
 import { inputPathOf, type FactValue } from './facts.js';
-import { MET, NOT_MET, OPERATORS, UNKNOWN, evaluateTree } from './engine/conditions.js';
+import { MET, NOT_MET, OPERATORS, UNKNOWN, treeEvaluator, type TreeEvaluator } from './engine/conditions.js';
 import { leafLayout, type LeafLayout } from './engine/layout.js';
 import type { LeafResults } from './engine/leaf.js';
 import type { Bilingual, EffectiveThresholds, Ruleset, Thresholds } from './ruleset.js';
@@ -110,6 +110,8 @@ export interface OutcomePlan {
   readonly layout: LeafLayout;
   /** Effective warning line per leaf (after clamping), `undefined` where none. */
   readonly warningLines: ReadonlyArray<number | undefined>;
+  /** Each criterion's condition tree, ready to evaluate. */
+  readonly trees: readonly TreeEvaluator[];
 }
 
 /** Lays out a ruleset's warning lines leaf by leaf. @internal */
@@ -120,7 +122,7 @@ export function outcomePlan(ruleset: Ruleset, thresholds: EffectiveThresholds): 
       warningLines.push(leaf.value.kind === 'threshold' ? thresholds.warningLines[criterion.id]?.[leaf.value.name] : undefined);
     }
   }
-  return { ruleset, layout: leafLayout(ruleset), warningLines };
+  return { ruleset, layout: leafLayout(ruleset), warningLines, trees: ruleset.criteria.map((c) => treeEvaluator(c.tree)) };
 }
 
 /**
@@ -133,8 +135,9 @@ export function outcomePlan(ruleset: Ruleset, thresholds: EffectiveThresholds): 
 function codeOf(plan: OutcomePlan, c: number, leaves: LeafResults): number {
   const criterion = plan.ruleset.criteria[c]!;
   const offset = plan.layout.offsets[c]!;
+  const tree = plan.trees[c]!;
   const { met, actual } = leaves;
-  const overall = evaluateTree(criterion.tree, met, offset);
+  const overall = tree(met, offset, -1);
   if (overall === MET) return CODE.matched;
   if (overall === UNKNOWN) return CODE.insufficient;
   const specs = criterion.leaves;
@@ -144,7 +147,7 @@ function codeOf(plan: OutcomePlan, c: number, leaves: LeafResults): number {
       line !== undefined &&
       met[offset + i] === NOT_MET &&
       OPERATORS[specs[i]!.operator].test(actual[offset + i], line) &&
-      evaluateTree(criterion.tree, met, offset, i) === MET
+      tree(met, offset, i) === MET
     ) {
       return CODE.near;
     }

@@ -144,12 +144,11 @@ function cloneThresholds(values: Thresholds): Thresholds {
 /** The region in field-table order, whatever order the input gave its keys in. @internal */
 export function regionOf(region: Region): Region {
   const out: Record<string, string> = {};
-  for (const field of REGION_GROUP.fields) {
-    const key = keyOf(field.path) as keyof Region;
-    if (region[key] !== undefined) out[key] = region[key]!;
-  }
+  for (const key of REGION_KEYS) if (region[key] !== undefined) out[key] = region[key]!;
   return out as Region;
 }
+
+const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyof Region);
 
 /** Puts a result together from the leaf results of either evaluator: both end here. @internal */
 export function assembleResult(assessment: Assessment, prepared: PreparedOptions, leaves: LeafResults): ScreeningResult {

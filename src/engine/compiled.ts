@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { factReader, type FactReader, type FactValue } from '../facts.js';
+import { factSource, readFact, type FactSource, type FactValue } from '../facts.js';
 import type { Assessment } from '../schema/assessment.js';
 import type { EffectiveThresholds, Ruleset } from '../ruleset.js';
 import { MET, NOT_MET, OPERATORS, UNKNOWN } from './conditions.js';
@@ -61,13 +61,13 @@ function compile(ruleset: Ruleset, thresholds: EffectiveThresholds): CompiledRul
     }
   }
   if (leaves.length !== leafLayout(ruleset).count) throw new Error('compiled.ts: leaf count differs from the layout');
-  const readers: FactReader[] = factNames.map(factReader);
+  const sources: FactSource[] = factNames.map(factSource);
   return {
     ruleset,
     factNames,
     extract(assessment) {
-      const vector: FactVector = new Array(readers.length);
-      for (let i = 0; i < readers.length; i++) vector[i] = readers[i]!(assessment);
+      const vector: FactVector = new Array(sources.length);
+      for (let i = 0; i < sources.length; i++) vector[i] = readFact(sources[i]!, assessment);
       return vector;
     },
     evaluate(facts, out) {

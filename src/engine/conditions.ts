@@ -74,32 +74,67 @@ export const NOT_MET = 0;
 /** An operand is missing: the condition is neither met nor not met. */
 export const UNKNOWN = 2;
 
+/** A condition tree made ready to evaluate: see {@link evaluateTree}. */
+export type TreeEvaluator = (met: ArrayLike<number>, offset: number, forced: number) => Tri;
+
+const evaluators = new WeakMap<CondNode, TreeEvaluator>();
+
 /**
- * The three-valued value of a tree: `any` is met when one branch is met, not met when all are
- * not met, otherwise unknown; `all` is not met when one branch is not met, met when all are met,
- * otherwise unknown; `not` of unknown is unknown. Leaf values are read from `met` at
- * `offset + leaf.index`; the leaf numbered `forced`, if any, is read as met instead.
+ * The one three-valued combinator: `any` is met when one branch is met, not met when all are
+ * not met, otherwise unknown; `all` is not met when one branch is not met, met when all are
+ * met, otherwise unknown; `not` of unknown is unknown. Made once per tree into nested
+ * closures (an `any` or `all` of leaves is a loop over their indices). Leaf values are read
+ * from `met` at `offset + leaf.index`; the leaf numbered `forced` is read as met instead
+ * (-1: none).
  */
-export function evaluateTree(node: CondNode, met: ArrayLike<number>, offset: number, forced = -1): Tri {
-  switch (node.kind) {
-    case 'leaf':
-      return node.leaf.index === forced ? MET : (met[offset + node.leaf.index] as Tri);
-    case 'not': {
-      const value = evaluateTree(node.child, met, offset, forced);
+export function treeEvaluator(node: CondNode): TreeEvaluator {
+  let evaluator = evaluators.get(node);
+  if (evaluator) return evaluator;
+  if (node.kind === 'leaf') {
+    const index = node.leaf.index;
+    evaluator = (met, offset, forced) => (index === forced ? MET : (met[offset + index] as Tri));
+  } else if (node.kind === 'not') {
+    const child = treeEvaluator(node.child);
+    evaluator = (met, offset, forced) => {
+      const value = child(met, offset, forced);
       return value === UNKNOWN ? UNKNOWN : value === MET ? NOT_MET : MET;
-    }
-    default: {
-      // `any` stops at the first met branch, `all` at the first not-met one.
-      const decisive = node.kind === 'any' ? MET : NOT_MET;
-      let result: Tri = node.kind === 'any' ? NOT_MET : MET;
-      for (const child of node.children) {
-        const value = evaluateTree(child, met, offset, forced);
-        if (value === decisive) return decisive;
-        if (value === UNKNOWN) result = UNKNOWN;
-      }
-      return result;
+    };
+  } else {
+    // `any` stops at the first met branch, `all` at the first not-met one.
+    const decisive: Tri = node.kind === 'any' ? MET : NOT_MET;
+    const otherwise: Tri = node.kind === 'any' ? NOT_MET : MET;
+    if (node.children.every((child) => child.kind === 'leaf')) {
+      const indices = node.children.map((child) => (child as { leaf: LeafSpec }).leaf.index);
+      evaluator = (met, offset, forced) => {
+        let result: Tri = otherwise;
+        for (let i = 0; i < indices.length; i++) {
+          const index = indices[i]!;
+          const value = index === forced ? MET : (met[offset + index] as Tri);
+          if (value === decisive) return decisive;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    } else {
+      const children = node.children.map(treeEvaluator);
+      evaluator = (met, offset, forced) => {
+        let result: Tri = otherwise;
+        for (let i = 0; i < children.length; i++) {
+          const value = children[i]!(met, offset, forced);
+          if (value === decisive) return decisive;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
     }
   }
+  evaluators.set(node, evaluator);
+  return evaluator;
+}
+
+/** The three-valued value of a tree (see {@link treeEvaluator}). */
+export function evaluateTree(node: CondNode, met: ArrayLike<number>, offset: number, forced = -1): Tri {
+  return treeEvaluator(node)(met, offset, forced);
 }
 
 /** Collects the leaves of a tree in rule order. */

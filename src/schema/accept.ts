@@ -18,60 +18,71 @@ import { ASSESSED_ON, GROUPS, INDICATOR_GROUPS, ORG_GROUP, keyOf, type FieldSpec
 import type { ExtraFactType } from '../ruleset.js';
 
 type Plain = Record<string, unknown>;
-type Check = (value: unknown) => boolean;
 
-/** What zod requires of a value of each field type (see `FieldType`), one predicate per field. */
-function checkOf(field: FieldSpec): Check {
-  const max = field.max ?? Number.MAX_VALUE;
-  let check: Check;
-  switch (field.type) {
-    case 'id':
-      check = (v) => typeof v === 'string' && v.length > 0;
-      break;
-    case 'text':
-      check = (v) => typeof v === 'string';
-      break;
-    case 'count':
-      check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max;
-      break;
-    case 'amount':
-      check = (v) => typeof v === 'number' && v >= 0 && v <= max;
-      break;
-    case 'share':
-      check = (v) => typeof v === 'number' && v >= 0 && v <= 1;
-      break;
-    case 'boolean':
-      check = (v) => typeof v === 'boolean';
-      break;
-    case 'date':
-      check = (v) => typeof v === 'string' && isInputDate(v);
-      break;
-    case 'enum': {
-      const values = field.values!;
-      check = (v) => values.includes(v as string);
-      break;
-    }
-  }
-  return field.nullable ? (v) => v === null || check(v) : check;
+/** Field types as small integers, so that one monomorphic switch checks every value. */
+const TYPE_CODES = { id: 0, text: 1, count: 2, amount: 3, share: 4, boolean: 5, date: 6, enum: 7 } as const;
+
+/** What zod requires of one field (see `FieldType`). */
+interface FieldCheck {
+  readonly type: number;
+  readonly nullable: boolean;
+  readonly max: number;
+  readonly values: readonly unknown[];
 }
 
+/** A group's keys: a field's check, or a nested group's. */
 interface GroupCheck {
-  /** Per key: a field's check, or a nested group's. */
-  keys: Map<string, Check | GroupCheck>;
-  required: readonly string[];
+  readonly keys: Readonly<Record<string, FieldCheck | GroupCheck>>;
+  readonly required: readonly string[];
+}
+
+function fieldCheck(field: FieldSpec): FieldCheck {
+  return {
+    type: TYPE_CODES[field.type],
+    nullable: field.nullable === true,
+    max: field.max ?? Number.MAX_VALUE,
+    values: field.values ?? [],
+  };
+}
+
+/** True when `value` is what zod accepts for the field. */
+function valueOk(check: FieldCheck, value: unknown): boolean {
+  if (value === null) return check.nullable;
+  switch (check.type) {
+    case TYPE_CODES.id:
+      return typeof value === 'string' && value.length > 0;
+    case TYPE_CODES.text:
+      return typeof value === 'string';
+    case TYPE_CODES.count:
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= check.max;
+    case TYPE_CODES.amount:
+      return typeof value === 'number' && value >= 0 && value <= check.max;
+    case TYPE_CODES.share:
+      return typeof value === 'number' && value >= 0 && value <= 1;
+    case TYPE_CODES.boolean:
+      return typeof value === 'boolean';
+    case TYPE_CODES.date:
+      return typeof value === 'string' && isInputDate(value);
+    default:
+      return check.values.includes(value);
+  }
 }
 
 function groupCheck(group: GroupSpec): GroupCheck {
-  const keys = new Map<string, Check | GroupCheck>(group.fields.map((f) => [keyOf(f.path), checkOf(f)]));
+  const keys: Record<string, FieldCheck | GroupCheck> = Object.create(null);
+  for (const field of group.fields) keys[keyOf(field.path)] = fieldCheck(field);
   for (const child of GROUPS) {
-    if (child.path.slice(0, child.path.lastIndexOf('.')) === group.path && child !== group) keys.set(keyOf(child.path), groupCheck(child));
+    if (child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path) keys[keyOf(child.path)] = groupCheck(child);
   }
   return { keys, required: group.fields.filter((f) => f.required).map((f) => keyOf(f.path)) };
 }
 
 const ORG = groupCheck(ORG_GROUP);
-const INDICATOR_BY_KEY = new Map(INDICATOR_GROUPS.map((g) => [g.path, groupCheck(g)]));
-const ASSESSED_ON_CHECK = checkOf(ASSESSED_ON);
+const INDICATORS: Readonly<Record<string, GroupCheck>> = Object.assign(
+  Object.create(null) as Record<string, GroupCheck>,
+  Object.fromEntries(INDICATOR_GROUPS.map((g) => [g.path, groupCheck(g)])),
+);
+const ASSESSED_ON_CHECK = fieldCheck(ASSESSED_ON);
 
 /** A plain object (from JSON.parse or a literal): its prototype is Object.prototype or null. */
 function isPlain(value: unknown): value is Plain {
@@ -85,11 +96,11 @@ function copyGroup(value: unknown, group: GroupCheck): Plain | undefined {
   if (!isPlain(value)) return undefined;
   const out: Plain = {};
   for (const key in value) {
-    const check = group.keys.get(key);
+    const check = group.keys[key];
     const v = value[key];
     if (check === undefined || v === undefined) return undefined;
-    if (typeof check === 'function') {
-      if (!check(v)) return undefined;
+    if ('type' in check) {
+      if (!valueOk(check, v)) return undefined;
       out[key] = v;
     } else {
       const nested = copyGroup(v, check);
@@ -128,11 +139,11 @@ export function acceptAssessment(input: unknown, extraFacts: Readonly<Record<str
     if (key === 'org') {
       copy = copyGroup(value, ORG);
     } else if (key === ASSESSED_ON.path) {
-      copy = ASSESSED_ON_CHECK(value) ? value : undefined;
+      copy = valueOk(ASSESSED_ON_CHECK, value) ? value : undefined;
     } else if (key === 'extra') {
       copy = copyExtra(value, extraFacts);
     } else {
-      const group = INDICATOR_BY_KEY.get(key);
+      const group = INDICATORS[key];
       copy = group === undefined ? undefined : copyGroup(value, group);
     }
     if (copy === undefined) return undefined;

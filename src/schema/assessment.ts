@@ -36,10 +36,10 @@ function record(value: unknown): Plain | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Plain) : undefined;
 }
 
-/** The value at a dotted path of a plain object, own properties only. */
-function at(root: Plain, path: string): unknown {
+/** The value at a path (its keys) of a plain object, own properties only. */
+function at(root: Plain, keys: readonly string[]): unknown {
   let current: unknown = root;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     const object = record(current);
     if (!object || !Object.hasOwn(object, key)) return undefined;
     current = object[key];
@@ -65,16 +65,18 @@ export interface CrossFieldRule {
   readonly check: (root: Plain) => CrossFieldIssue[];
 }
 
-/** Fields holding a date that may not lie after `assessedOn`. */
-const DATED_FIELDS = FIELDS.filter((f) => f.type === 'date' && f !== ASSESSED_ON);
+/** Fields holding a date that may not lie after `assessedOn`, with their keys. */
+const DATED_FIELDS = FIELDS.filter((f) => f.type === 'date' && f !== ASSESSED_ON).map((f) => ({ path: f.path, keys: f.path.split('.') }));
+const SEATS_REQUIRED = ['leadership', 'seatsRequired'];
+const SEATS_FILLED = ['leadership', 'seatsFilled'];
 
 /** The cross-field rules, each once. The ruleset-dependent rule on `extra` is checked beside the ruleset. */
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
   {
     describe: 'leadership.seatsFilled must not exceed leadership.seatsRequired.',
     check(root) {
-      const required = at(root, 'leadership.seatsRequired');
-      const filled = at(root, 'leadership.seatsFilled');
+      const required = at(root, SEATS_REQUIRED);
+      const filled = at(root, SEATS_FILLED);
       return Number.isSafeInteger(required) && Number.isSafeInteger(filled) && (filled as number) > (required as number)
         ? [{ path: 'leadership.seatsFilled', params: { key: 'seats', filled, required } }]
         : [];
@@ -87,7 +89,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       if (typeof assessedOn !== 'string' || !isInputDate(assessedOn)) return [];
       const issues: CrossFieldIssue[] = [];
       for (const field of DATED_FIELDS) {
-        const value = at(root, field.path);
+        const value = at(root, field.keys);
         if (typeof value === 'string' && isInputDate(value) && compareDates(value, assessedOn) > 0) {
           issues.push({ path: field.path, params: { key: 'afterAssessedOn', value, assessedOn } });
         }
@@ -192,7 +194,8 @@ export const assessmentSchema: z.ZodType<Assessment> = z.strictObject(rootShape)
   (input, ctx) => {
     for (const rule of CROSS_FIELD_RULES) {
       for (const issue of rule.check(input)) {
-        ctx.addIssue({ code: 'custom', path: issue.path.split('.'), params: issue.params, input: at(input, issue.path) });
+        const path = issue.path.split('.');
+        ctx.addIssue({ code: 'custom', path, params: issue.params, input: at(input, path) });
       }
     }
   },
