@@ -477,7 +477,7 @@ describe('docs/plans.md', () => {
 
   it('lists every measure with its addresses, organ and source', () => {
     for (const m of catalogue.measures) {
-      const row = docs.split('\n').find((line) => line.includes(`| \`${m.id}\` |`));
+      const row = docs.split('\n').find((line) => line.startsWith(`| ${m.criterionId ?? '—'} | \`${m.id}\` |`));
       expect(row, m.id).toBeDefined();
       expect(row!.endsWith(`| ${m.source} |`), m.id).toBe(true);
       const addresses = m.addresses.length ? m.addresses.map((a) => `\`${a}\``).join(' ') : '—';
