@@ -449,7 +449,7 @@ describe('the plan files are validated', () => {
     ['a phase the template lacks', (d: Measures) => void (d.measures[fill]!.phase.annual = 'organise'), `measures.${fill}.phase.annual`, /no phase/],
     ['an unknown key', (d: Measures) => void (d.measures[0]!.owner = 'x'), 'measures.0.owner', /unknown key/],
     ['a day past 28', (d: Measures) => void (d.measures[finance]!.recurrence!.day = 31), `measures.${finance}.recurrence.day`, /28/],
-    ['an unknown placeholder', (d: Measures) => void ((d.measures[fill] as { goal: unknown }).goal = { zh: '由{town}负责', en: 'by the {township}' }), `measures.${fill}.goal.zh`, /unknown placeholder \{town\}/],
+    ['an unknown placeholder', (d: Measures) => void (d.measures[fill]!.goal = { zh: '由{town}负责', en: 'by the {township}' }), `measures.${fill}.goal.zh`, /unknown placeholder \{town\}/],
     ['an unknown role', (d: Measures) => void (d.measures[fill]!.role = 'committee'), `measures.${fill}.role`, /./],
   ])('%s is a RulesetError naming the file and field', (_label, change, field, message) => {
     let error: unknown;

@@ -4,8 +4,6 @@
  *
  * @module
  */
-import type { ScreeningResult } from '../screen.js';
-
 /**
  * The top-level branch ids of the built-in rulesets (`cn-2017-ten`, and C11, C12 of
  * `cn-2019-extended`), revision 0.2, by criterion, in rule order (the order of the contract's
@@ -62,15 +60,13 @@ export function addressKind(address: string): 'branch' | 'criterion' | undefined
   return undefined;
 }
 
-type CriterionLike = ScreeningResult['criteria'][number];
-
 /**
  * The ids of a criterion's met top-level branches (`met: true`), read from its `branches`
  * (revision 0.2). `undefined` when the criterion carries no `branches` (a result from an
  * older screening or another producer): then only criterion-wide measures apply. Entries
  * that are not `{ id: string, met }` are skipped. @internal
  */
-export function metBranches(criterion: CriterionLike | undefined): ReadonlySet<string> | undefined {
+export function metBranches(criterion: object | undefined): ReadonlySet<string> | undefined {
   const branches = (criterion as { branches?: unknown } | undefined)?.branches;
   if (!Array.isArray(branches)) return undefined;
   const met = new Set<string>();

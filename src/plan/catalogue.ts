@@ -32,6 +32,10 @@ export interface PlanCatalogue {
   /** For a matched criterion no measure applies to. */
   generic: GenericMeasureSpec;
   measures: readonly MeasureSpec[];
+  /** The common steps (`criterionId: null`), in file order. */
+  common: readonly MeasureSpec[];
+  /** Each criterion's measures, in file order. */
+  byCriterion: ReadonlyMap<string, readonly MeasureSpec[]>;
 }
 
 /**
@@ -118,11 +122,20 @@ export function buildCatalogue(
     checkAddresses(measure, field, measuresInput.file);
     checkPlaceholders(measure, field, measuresInput.file, PLACEHOLDERS);
   });
+  const byCriterion = new Map<string, MeasureSpec[]>();
+  for (const measure of measuresFile.measures) {
+    if (measure.criterionId === null) continue;
+    const list = byCriterion.get(measure.criterionId) ?? [];
+    list.push(measure);
+    byCriterion.set(measure.criterionId, list);
+  }
   return {
     templates: templatesFile.templates,
     organs: measuresFile.organs,
     generic: measuresFile.generic,
     measures: measuresFile.measures,
+    common: measuresFile.measures.filter((m) => m.criterionId === null),
+    byCriterion,
   };
 }
 

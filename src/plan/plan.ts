@@ -141,6 +141,19 @@ function frameOf(data: PlanCatalogue, template: PlanTemplate, start: string): Fr
   return frame;
 }
 
+/** Township levels by township name: a batch has few distinct townships. Read only, never handed out. */
+const levels = new Map<string, TownshipLevel>();
+
+function levelOf(data: PlanCatalogue, township: unknown): TownshipLevel {
+  if (typeof township !== 'string' || data !== catalogue) return townshipLevel(township, data.organs);
+  let level = levels.get(township);
+  if (!level) {
+    if (levels.size >= MAX_FRAMES) levels.clear();
+    levels.set(township, (level = townshipLevel(township, data.organs)));
+  }
+  return level;
+}
+
 /** A fresh copy, so that a user filling in `responsible` on one plan never touches another. */
 function copyItem(item: Omit<ChecklistItem, 'addresses'>, addresses: readonly string[]): ChecklistItem {
   return {
@@ -166,7 +179,7 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
   const { start: planStart, end: planEnd, phases } = frame;
   const timeline = frame.timeline.map((p) => ({ ...p, title: { ...p.title } }));
   const kind = result.kind;
-  const level = townshipLevel(result.region?.township, data.organs);
+  const level = levelOf(data, result.region?.township);
   const township = level.organ;
 
   const dated = (spec: DatedSpec): Omit<ChecklistItem, 'addresses'> => {
@@ -197,7 +210,7 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
 
   const criteria = new Map((result.criteria ?? []).map((c) => [c.id, c]));
   const problems: PlanProblem[] = [];
-  const checklist: ChecklistItem[] = data.measures.filter((m) => m.criterionId === null).map((m) => item(m, []));
+  const checklist: ChecklistItem[] = data.common.map((m) => item(m, []));
   for (const criterionId of result.matched) {
     const criterion = criteria.get(criterionId);
     const title = criterion?.title ?? { zh: criterionId, en: criterionId };
@@ -205,8 +218,8 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
     // Only the measures answering a met branch, and the criterion-wide ones (contract, "Plans").
     const met = metBranches(criterion);
     const chosen: ChecklistItem[] = [];
-    for (const measure of data.measures) {
-      if (measure.criterionId !== criterionId || (measure.kinds && !measure.kinds.includes(kind))) continue;
+    for (const measure of data.byCriterion.get(criterionId) ?? []) {
+      if (measure.kinds && !measure.kinds.includes(kind)) continue;
       const answered = measure.addresses.filter((a) => a === criterionId || met?.has(a) === true);
       if (answered.length > 0) chosen.push(item(measure, answered));
     }
@@ -240,7 +253,7 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
     checklist,
     ...(typeof result.orgName === 'string' ? { orgName: result.orgName } : {}),
     kind,
-    townshipOrgan: township,
+    townshipOrgan: { ...township },
     problems,
   };
 }
