@@ -73,6 +73,10 @@ const CUSTOM: Record<string, { en: (p: Params) => string; zh: (p: Params) => str
       `标准 ${String(p.criterionId)} 没有阈值“${String(p.name)}”` +
       (p.suggestion ? `；是否应为“${String(p.suggestion)}”？` : p.known ? `（可用：${String(p.known)}）` : '（该项没有阈值）'),
   },
+  planStartEarly: {
+    en: (p) => `the plan must not start before the assessment date ${String(p.assessedOn)}, got ${String(p.start)}`,
+    zh: (p) => `整顿方案的开始日期（${String(p.start)}）不能早于排查日期（${String(p.assessedOn)}）`,
+  },
   notAnObject: {
     en: () => 'expected an object (one assessment)',
     zh: () => '应为对象（一条排查记录）',
