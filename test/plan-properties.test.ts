@@ -103,3 +103,27 @@ describe('plan properties over random results', () => {
     );
   });
 });
+
+describe('plans from real screenings', () => {
+  it('no checklist item addresses a condition the screening did not find met', async () => {
+    const { screen } = await import('../src/index.js');
+    const { assessmentArb } = await import('./helpers/arbitraries.js');
+    await fc.assert(
+      fc.asyncProperty(assessmentArb, async (assessment) => {
+        const result = await screen(assessment);
+        const met = new Set(result.criteria.flatMap((c) => c.branches.filter((b) => b.met === true).map((b) => b.id)));
+        const addressed = new Set<string>();
+        for (const item of result.checklist) {
+          for (const address of item.addresses) {
+            // A branch id must have been met; a criterion id (criterion-wide) must have been matched.
+            expect(met.has(address) || result.matched.includes(address), `${item.id} addresses ${address}`).toBe(true);
+          }
+          if (item.criterionId) addressed.add(item.criterionId);
+        }
+        // Every matched criterion gets at least one measure.
+        for (const id of result.matched) expect(addressed.has(id), id).toBe(true);
+      }),
+      { numRuns: 300, seed: 10_2 },
+    );
+  });
+});
