@@ -124,8 +124,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The known key closest to `key` (case-insensitive edit distance ≤ 3), if any. */
+const suggestions = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+/**
+ * The known key closest to `key` (case-insensitive edit distance ≤ 3), if any. Remembered
+ * per list of known keys: a batch written for an older contract repeats the same unknown key
+ * on every record.
+ */
 export function suggest(key: string, known: readonly string[]): string | undefined {
+  let byKey = suggestions.get(known);
+  if (!byKey) suggestions.set(known, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of known) {
@@ -135,6 +144,7 @@ export function suggest(key: string, known: readonly string[]): string | undefin
       bestDistance = distance;
     }
   }
+  if (byKey.size < 10_000) byKey.set(key, best);
   return best;
 }
 
