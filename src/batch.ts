@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OptionsError, isAssessmentError, type Issue } from './errors.js';
 import { acceptAssessment } from './schema/accept.js';
 import { errorMap, toIssues } from './schema/messages.js';

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareDates } from '../internals/dates.js';
 
 /** Non-negative integer count over the 12 months before `assessedOn`. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * json-rules-engine's built-in comparison operators that rule files may use. `contains` and
