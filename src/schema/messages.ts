@@ -3,8 +3,7 @@
  * one issue per unknown key with a "did you mean" hint, and messages in English or Chinese.
  */
 import * as z from 'zod';
-import enLocale from 'zod/v4/locales/en.js';
-import zhCNLocale from 'zod/v4/locales/zh-CN.js';
+import { en as enLocale, zhCN as zhCNLocale } from 'zod/v4/locales';
 import type { Issue } from '../errors.js';
 
 /** Language of error messages. */
