@@ -378,7 +378,7 @@ export function buildRuleset(
   }
   const leafCount = criteria.reduce((sum, c) => sum + c.leaves.length, 0);
   if (leafCount > RULESET_LIMITS.leavesPerRuleset) {
-    throw limitError(file, 'criteria', 'leavesPerRuleset', `${leafCount} conditions in all criteria`);
+    throw limitError(file, 'criteria', 'leavesPerRuleset', `${leafCount.toLocaleString('en')} conditions in all criteria`);
   }
   const ruleset: Ruleset = {
     id: spec.id,
