@@ -230,6 +230,11 @@ describe('extends and links stay inside the ruleset folder', () => {
 describe('limits (docs/rulesets.md)', () => {
   const rulesetFor = (ids: string[]) => ({ id: 'limits', version: '1', criteria: ids });
 
+  it('are listed in docs/rulesets.md with the numbers the loader checks', () => {
+    const docs = readFileSync(join(root, 'docs', 'rulesets.md'), 'utf8');
+    for (const [name, value] of Object.entries(RULESET_LIMITS)) expect(docs).toContain(`| \`${name}\` | ${value.toLocaleString('en')} |`);
+  });
+
   it.each([
     ['97 KB', 97_000],
     ['242 KB', 242_000],
