@@ -240,7 +240,7 @@ describe('limits (docs/rulesets.md)', () => {
     ['242 KB', 242_000],
     ['291 KB', 291_000],
   ])('refuses the %s rule file of issue 11 by its size, as objects and from disk', (_label, bytes) => {
-    const leaf = JSON.stringify(sharedThresholdCriterion('X01', 1).conditions.all[0]).length + 1;
+    const leaf = JSON.stringify(sharedThresholdCriterion('X01', 1).conditions.all![0]).length + 1;
     const criterion = sharedThresholdCriterion('X01', Math.round(bytes / leaf));
     const text = JSON.stringify(criterion);
     const size = Buffer.byteLength(text);
