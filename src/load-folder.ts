@@ -190,7 +190,9 @@ function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset
   const criteria = criterionNames.map((name) => ({ file: join(folder, name), content: readRuleFile(join(folder, name)) }));
   for (const input of criteria) {
     const id = (input.content as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' && basename(input.file, '.json') !== id) {
+    // Only an id the schema would accept is named here; any other is the schema's to report,
+    // without quoting it.
+    if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && basename(input.file, '.json') !== id) {
       throw new RulesetError(input.file, 'id', `id "${id}" does not match the file name`);
     }
   }
