@@ -5,11 +5,12 @@
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { records } from './records.js';
 import { screen } from '../src/screen.js';
-import { prepareBatch, screenMany, screenManyCompact } from '../src/batch.js';
+import { prepareBatch, screenMany, screenManyCompact } from '../src/batch/many.js';
 import { acceptAssessment } from '../src/schema/accept.js';
-import { buildFacts, type Facts } from '../src/facts.js';
+import { factReader } from '../src/facts.js';
 import { defaultRuleset } from '../src/rulesets.js';
-import { verdictOfCodes, type FactVector } from '../src/engine/compiled.js';
+import type { FactVector } from '../src/engine/compiled.js';
+import { criterionCodes, scoreOf, verdictOf } from '../src/outcome.js';
 import type { Assessment } from '../src/schema/assessment.js';
 
 const [name, countText] = process.argv.slice(2) as [string, string];
@@ -20,10 +21,17 @@ function report(n: number, ms: number, extra: Record<string, unknown> = {}): voi
   process.stdout.write(JSON.stringify({ name, records: n, ms, perSecond: (n / ms) * 1000, peakRssMiB: rss / 2 ** 20, ...extra }) + '\n');
 }
 
+/** The facts the default ruleset reads, and their readers. */
+const factNames = [...new Set(defaultRuleset.criteria.flatMap((c) => c.leaves.flatMap((l) => (l.value.kind === 'fact' ? [l.fact, l.value.fact] : [l.fact]))))];
+const readers = factNames.map((name) => [name, factReader(name)] as const);
+
 /** Dotted facts for json-rules-engine, as the reference path gives it (absent facts left out). */
-function engineFacts(facts: Facts): Record<string, unknown> {
+function engineFacts(assessment: Assessment): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key in facts) if (facts[key] !== undefined) out[key] = facts[key];
+  for (const [name, read] of readers) {
+    const value = read(assessment);
+    if (value !== undefined) out[name] = value;
+  }
   return out;
 }
 
@@ -44,7 +52,7 @@ switch (name) {
     for (const record of records(count)) {
       let facts: Record<string, unknown>;
       try {
-        facts = engineFacts(buildFacts(record as Assessment));
+        facts = engineFacts(record as Assessment);
       } catch {
         continue;
       }
@@ -76,12 +84,14 @@ switch (name) {
       const assessment = acceptAssessment(record, {});
       if (assessment) vectors.push(compiled.extract(assessment));
     }
-    const codes = new Uint8Array(defaultRuleset.criteria.length);
+    const { codes, leaves, prepared } = batch;
     const verdicts = { 'weak-lax': 0, 'at-risk': 0, sound: 0, undetermined: 0 };
     const run = (n: number) => {
       for (let i = 0; i < n; i++) {
-        const score = compiled.core(vectors[i % vectors.length]!, codes);
-        verdicts[verdictOfCodes(codes, codes.length, score, 5)]++;
+        compiled.evaluate(vectors[i % vectors.length]!, leaves);
+        criterionCodes(prepared.outcomes, leaves, codes);
+        const score = scoreOf(prepared.ruleset, codes);
+        verdicts[verdictOf(codes, codes.length, score, 5)]++;
       }
     };
     run(200_000); // warm-up
@@ -92,17 +102,18 @@ switch (name) {
   }
   case 'core-from-records': {
     // The same, from raw parsed records: fast acceptance (zod for the rest) + fact extraction + core.
-    const { compiled, prepared } = batch;
+    const { compiled, prepared, leaves, codes } = batch;
     const input = [...records(Math.min(count, 200_000))];
-    const codes = new Uint8Array(defaultRuleset.criteria.length);
     const run = (n: number) => {
       let weakLax = 0;
       for (let i = 0; i < n; i++) {
         const record = input[i % input.length];
         const assessment = acceptAssessment(record, {});
         if (!assessment) continue; // screenMany would validate with zod here
-        const score = compiled.core(compiled.extract(assessment), codes);
-        if (verdictOfCodes(codes, codes.length, score, prepared.atRiskScore) === 'weak-lax') weakLax++;
+        compiled.evaluate(compiled.extract(assessment), leaves);
+        criterionCodes(prepared.outcomes, leaves, codes);
+        const score = scoreOf(prepared.ruleset, codes);
+        if (verdictOf(codes, codes.length, score, prepared.atRiskScore) === 'weak-lax') weakLax++;
       }
       return weakLax;
     };

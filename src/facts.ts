@@ -1,12 +1,15 @@
 /**
- * Facts: the flat, dotted view of a validated assessment that rules read
- * (`service.satisfactionRate`), plus the derived month counts.
+ * Facts: what rules read. Every input field under its dotted path
+ * (`service.satisfactionRate`), `org.kind` and `org.level`, the declared `extra.<name>`
+ * facts, and the derived facts, each defined once here. Both evaluators read facts through
+ * {@link factReader}: json-rules-engine gets them as an object, the compiled evaluator as a
+ * vector of slots.
  *
  * @module
  */
-import { GROUP_FIELDS, type Assessment } from './schema/assessment.js';
+import { FIELDS, INDICATOR_GROUPS, type FieldText } from './schema/fields.js';
+import type { Assessment } from './schema/assessment.js';
 import { monthsElapsed } from './internals/dates.js';
-import { ownPath } from './internals/path.js';
 
 /** A fact's value; `undefined` means the input did not say (unknown). */
 export type FactValue = number | boolean | string | null | undefined;
@@ -14,24 +17,115 @@ export type FactValue = number | boolean | string | null | undefined;
 /** Facts keyed by dotted name. */
 export type Facts = Record<string, FactValue>;
 
-/**
- * Derived facts and the input path each is computed from. `missing` reports the input
- * path, since that is what a user has to fill in.
- */
-export const DERIVED_FACTS: Readonly<Record<string, string>> = {
-  'leadership.secretaryVacantMonths': 'leadership.secretaryVacantSince',
-  'organisationLife.monthsSinceElection': 'organisationLife.lastElectionOn',
-  'membership.monthsSinceCandidate': 'membership.lastCandidateOn',
-};
+/** Reads one fact from a validated assessment. */
+export type FactReader = (assessment: Assessment) => FactValue;
 
-const ORG_FACTS = ['org.kind', 'org.level'] as const;
+/** A derived fact: computed from one input field and `assessedOn`. */
+export interface DerivedFact {
+  /** Dotted name rules use, e.g. `leadership.secretaryVacantMonths`. */
+  readonly name: string;
+  /** The input field it is computed from; `missing` names this path when it is absent. */
+  readonly input: string;
+  /** Chinese and English label for evidence and reports. */
+  readonly label: FieldText;
+  /** The value when the input is `null`: a number, or `undefined` (unknown). */
+  readonly whenNull: number | undefined;
+  /** The value from a present, non-null input date. */
+  readonly compute: (date: string, assessedOn: string) => number;
+}
+
+/** Months from the input date to `assessedOn`, by the contract's calendar-month rule. */
+const months = (date: string, assessedOn: string): number => monthsElapsed(date, assessedOn);
+
+/** The derived facts, each once. */
+export const DERIVED_FACTS: readonly DerivedFact[] = [
+  {
+    name: 'leadership.secretaryVacantMonths',
+    input: 'leadership.secretaryVacantSince',
+    label: { zh: '书记空缺时长', en: 'secretary post vacant for' },
+    whenNull: 0,
+    compute: months,
+  },
+  {
+    name: 'organisationLife.monthsSinceElection',
+    input: 'organisationLife.lastElectionOn',
+    label: { zh: '距上次换届时长', en: 'time since the last election' },
+    whenNull: undefined,
+    compute: months,
+  },
+  {
+    name: 'membership.monthsSinceCandidate',
+    input: 'membership.lastCandidateOn',
+    label: { zh: '距上次确定发展对象时长', en: 'time since a recruitment candidate was last fixed' },
+    whenNull: undefined,
+    compute: months,
+  },
+];
+
+const DERIVED_BY_NAME = new Map(DERIVED_FACTS.map((fact) => [fact.name, fact]));
+
+/** Input fields rules may read: the organisation's kind and level and every indicator field. */
+const INPUT_FACTS = FIELDS.filter((f) => f.path === 'org.kind' || f.path === 'org.level' || INDICATOR_GROUPS.some((g) => f.path.startsWith(`${g.path}.`)));
+const INPUT_BY_NAME = new Map(INPUT_FACTS.map((f) => [f.path, f]));
 
 /** Every fact name a rule may read, `extra.*` aside. */
-export const FACT_NAMES: ReadonlySet<string> = new Set([
-  ...ORG_FACTS,
-  ...Object.entries(GROUP_FIELDS).flatMap(([group, fields]) => fields.map((field) => `${group}.${field}`)),
-  ...Object.keys(DERIVED_FACTS),
-]);
+export const FACT_NAMES: ReadonlySet<string> = new Set([...INPUT_BY_NAME.keys(), ...DERIVED_BY_NAME.keys()]);
+
+/** The input path behind a fact: itself, or the field a derived fact comes from. */
+export function inputPathOf(fact: string): string {
+  return DERIVED_BY_NAME.get(fact)?.input ?? fact;
+}
+
+/** The Chinese and English label of a fact (an input field's label, a derived fact's own, or the name of an extra fact). */
+export function factLabel(fact: string): FieldText {
+  const known = INPUT_BY_NAME.get(fact)?.label ?? DERIVED_BY_NAME.get(fact)?.label;
+  return known ?? { zh: fact, en: fact };
+}
+
+/**
+ * Where a fact comes from: an input field (`group.key`), a declared extra fact, or a derived
+ * fact computed from an input field. Made once per fact name; {@link readFact} reads it.
+ */
+export interface FactSource {
+  readonly group: string;
+  readonly key: string;
+  /** The derived fact computed from `group.key`, if this is one. */
+  readonly derived: DerivedFact | undefined;
+}
+
+const sources = new Map<string, FactSource>();
+
+/**
+ * The source of one fact: an input field, `extra.<name>` or a derived fact. Throws for a
+ * name that is none of these (the rule loader refuses such names first).
+ */
+export function factSource(name: string): FactSource {
+  let source = sources.get(name);
+  if (!source) {
+    const derived = DERIVED_BY_NAME.get(name);
+    const path = derived?.input ?? name;
+    if (!derived && !INPUT_BY_NAME.has(name) && !name.startsWith('extra.')) throw new Error(`unknown fact "${name}"`);
+    const dot = path.lastIndexOf('.');
+    source = { group: path.slice(0, dot), key: path.slice(dot + 1), derived };
+    sources.set(name, source);
+  }
+  return source;
+}
+
+/** Reads one fact of a validated assessment (own properties only; `undefined` when absent). */
+export function readFact(source: FactSource, assessment: Assessment): FactValue {
+  const values = (assessment as unknown as Record<string, Record<string, FactValue> | undefined>)[source.group];
+  const value = values !== undefined && Object.hasOwn(values, source.key) ? values[source.key] : undefined;
+  const derived = source.derived;
+  if (derived === undefined || value === undefined) return value;
+  return value === null ? derived.whenNull : derived.compute(value as string, assessment.assessedOn);
+}
+
+/** The reader of one fact (see {@link factSource}). */
+export function factReader(name: string): FactReader {
+  const source = factSource(name);
+  return (assessment) => readFact(source, assessment);
+}
 
 /**
  * True when the input at a dotted path (`membership.lastCandidateOn`) is absent from the
@@ -39,39 +133,12 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
  * null`, never), and `missing` names absent inputs only.
  */
 export function inputAbsent(assessment: Assessment, path: string): boolean {
-  return ownPath(assessment, path) === undefined;
-}
-
-/** The input path behind a fact: itself, or the field a derived fact comes from. */
-export function inputPathOf(fact: string): string {
-  return DERIVED_FACTS[fact] ?? fact;
-}
-
-/** Months from `date` to `assessedOn`; `whenNull` for a `null` date, unknown for an absent one. @internal */
-export function monthsSince(date: string | null | undefined, assessedOn: string, whenNull: number | undefined): FactValue {
-  if (date === undefined) return undefined;
-  if (date === null) return whenNull;
-  return monthsElapsed(date, assessedOn);
-}
-
-/**
- * Builds the facts of a validated assessment: every input field under its dotted path
- * (absent fields are `undefined`), `org.kind`/`org.level`, `extra.<name>`, and
- * - `leadership.secretaryVacantMonths`: months since the 书记 post fell vacant, 0 when filled (`null`);
- * - `organisationLife.monthsSinceElection`: months since the last 换届;
- * - `membership.monthsSinceCandidate`: months since the last 发展对象 (unknown when never: `null`).
- */
-export function buildFacts(assessment: Assessment): Facts {
-  const facts: Facts = { 'org.kind': assessment.org.kind, 'org.level': assessment.org.level };
-  const groups = assessment as unknown as Record<string, Record<string, FactValue> | undefined>;
-  for (const [group, fields] of Object.entries(GROUP_FIELDS)) {
-    const values = groups[group];
-    for (const field of fields) facts[`${group}.${field}`] = values?.[field];
+  let source = inputSources.get(path);
+  if (!source) {
+    const dot = path.lastIndexOf('.');
+    inputSources.set(path, (source = { group: path.slice(0, dot), key: path.slice(dot + 1), derived: undefined }));
   }
-  for (const [name, value] of Object.entries(assessment.extra ?? {})) facts[`extra.${name}`] = value;
-  const { assessedOn } = assessment;
-  facts['leadership.secretaryVacantMonths'] = monthsSince(assessment.leadership?.secretaryVacantSince, assessedOn, 0);
-  facts['organisationLife.monthsSinceElection'] = monthsSince(assessment.organisationLife?.lastElectionOn, assessedOn, undefined);
-  facts['membership.monthsSinceCandidate'] = monthsSince(assessment.membership?.lastCandidateOn, assessedOn, undefined);
-  return facts;
+  return readFact(source, assessment) === undefined;
 }
+
+const inputSources = new Map<string, FactSource>();

@@ -11,18 +11,20 @@ export { screen, type ScreenOptions, type ScreeningResult } from './screen.js';
 export {
   screenMany,
   screenManyCompact,
-  summarize,
-  selectTargets,
   type BatchEntry,
   type CompactEntry,
   type CompactResult,
-  type CriterionCount,
   type InvalidEntry,
+} from './batch/many.js';
+export {
+  summarize,
+  mergeSummaries,
+  type CriterionCount,
   type RegionCount,
   type ScreeningSummary,
-  type SelectTargetsOptions,
   type VerdictCounts,
-} from './batch.js';
+} from './batch/summary.js';
+export { selectTargets, type SelectTargetsOptions } from './batch/targets.js';
 export {
   type CriterionResult,
   type Evidence,
@@ -32,10 +34,22 @@ export {
 } from './outcome.js';
 export {
   assessmentSchema,
+  type AffairsIndicators,
   type Assessment,
+  type ConductIndicators,
+  type EconomyIndicators,
+  type ElectionIndicators,
   type ExtraValue,
+  type Leadership,
+  type MembershipIndicators,
   type Organisation,
+  type OrganisationLife,
   type Region,
+  type SafetyIndicators,
+  type SecretaryIndicators,
+  type ServiceIndicators,
+  type UnityIndicators,
+  type VenueIndicators,
 } from './schema/assessment.js';
 export { assessmentJsonSchema } from './schema/json-schema.js';
 export {

@@ -8,7 +8,7 @@ import { ReviewError } from './errors.js';
 import { addMonthsClamped, compareDates, formatDate, parseDate } from './internals/dates.js';
 import type { Outcome } from './outcome.js';
 import type { Bilingual } from './ruleset.js';
-import type { ScreeningResult } from './screen.js';
+import type { ScreeningResult } from './outcome.js';
 import { reviewSettings } from './plan/catalogue.js';
 
 /**

@@ -14,9 +14,7 @@ import {
   type CriterionFileParsed,
 } from './schema/ruleset.js';
 import {
-  ORDERING_OPERATORS,
-  applyOperator,
-  isUpward,
+  OPERATORS,
   leavesOf,
   type CondNode,
   type LeafSpec,
@@ -204,7 +202,7 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
           `"${referenced}" does not name a threshold declared in this file's "thresholds"`,
         );
       }
-      if (!ORDERING_OPERATORS.has(node.operator)) {
+      if (OPERATORS[node.operator].direction === undefined) {
         throw new RulesetError(context.file, `${field}.operator`, `a named threshold needs an ordering operator, not "${node.operator}"`);
       }
       value = { kind: 'threshold', name, fact: referenced };
@@ -213,10 +211,10 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
       value = { kind: 'fact', fact: referenced };
     }
   } else {
-    if ((node.operator === 'in' || node.operator === 'notIn') !== Array.isArray(raw)) {
+    if (Boolean(OPERATORS[node.operator].list) !== Array.isArray(raw)) {
       throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" ${Array.isArray(raw) ? 'does not take' : 'needs'} a list`);
     }
-    if (ORDERING_OPERATORS.has(node.operator) && typeof raw !== 'number') {
+    if (OPERATORS[node.operator].direction !== undefined && typeof raw !== 'number') {
       throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" needs a number or a threshold`);
     }
     value = { kind: 'literal', value: raw };
@@ -249,8 +247,8 @@ function buildCriterion(
     if (users.length === 0) {
       throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is declared but no condition uses it');
     }
-    const upward = isUpward(users[0]!.operator);
-    if (users.some((leaf) => isUpward(leaf.operator) !== upward)) {
+    const upward = OPERATORS[users[0]!.operator].direction === 'up';
+    if (users.some((leaf) => (OPERATORS[leaf.operator].direction === 'up') !== upward)) {
       throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is used in both directions');
     }
     const value = defaultsOverride?.[name] ?? spec.default;
@@ -258,7 +256,7 @@ function buildCriterion(
     if (warningLine !== undefined) {
       // The warning line must lie on the safe side of the threshold: crossing it must not
       // already meet the condition.
-      const meetsAtLine = applyOperator(users[0]!.operator, warningLine, spec.default);
+      const meetsAtLine = OPERATORS[users[0]!.operator].test(warningLine, spec.default);
       if (meetsAtLine) {
         throw new RulesetError(
           input.file,

@@ -5,18 +5,21 @@
  */
 import { AssessmentError, OptionsError, type Issue } from './errors.js';
 import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './schema/assessment.js';
+import { REGION_GROUP, keyOf } from './schema/fields.js';
 import { screenOptionsSchema } from './schema/options.js';
 import { errorMap, message, toIssues, type Locale } from './schema/messages.js';
-import { buildFacts, inputAbsent } from './facts.js';
+import { inputAbsent } from './facts.js';
 import { protoKeyPath } from './internals/proto.js';
 import { checkExtraFacts, resolveThresholds, type EffectiveThresholds, type Ruleset, type Thresholds } from './ruleset.js';
 import { defaultRuleset } from './rulesets.js';
 import { evaluateReference } from './engine/reference.js';
-import type { LeafResult } from './engine/leaf.js';
-import { explainCriterion, scoreOf, verdictOf, type CriterionResult, type Verdict } from './outcome.js';
+import type { LeafResults } from './engine/leaf.js';
+import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
 import { planForResult } from './plan/plan.js';
 import { addDays } from './internals/dates.js';
+
+export type { ScreeningResult } from './outcome.js';
 
 /** Options of {@link screen} and `screenMany`. */
 export interface ScreenOptions {
@@ -53,45 +56,12 @@ export interface ScreenOptions {
   locale?: Locale;
 }
 
-/** The explained screening of one organisation (JSON-serialisable, deterministic). */
-export interface ScreeningResult {
-  /** `org.id`, copied from the assessment. */
-  orgId: string;
-  /** `org.name`, copied from the assessment. */
-  orgName: string;
-  /** 村 (`village`) or 社区 (`community`), copied from the assessment. */
-  kind: 'village' | 'community';
-  /** `org.region`, copied from the assessment when given. */
-  region?: Region;
-  /** The assessment date. */
-  assessedOn: string;
-  /** The ruleset used and the effective threshold numbers. */
-  ruleset: {
-    /** Ruleset id, e.g. `cn-2017-ten`. */
-    id: string;
-    /** Ruleset version. */
-    version: string;
-    /** Effective thresholds after overrides: `{ [criterionId]: { [name]: number } }`. */
-    thresholds: Thresholds;
-  };
-  /** `weak-lax` (a preliminary finding), `at-risk`, `sound` or `undetermined`. */
-  verdict: Verdict;
-  /** 0..100, higher = weaker. */
-  score: number;
-  /** Ids of matched criteria, in ruleset order. */
-  matched: string[];
-  /** Every criterion of the ruleset, in order. */
-  criteria: CriterionResult[];
-  /** Rectification checklist; `[]` unless the verdict is `weak-lax`. */
-  checklist: ChecklistItem[];
-  /** Rectification timeline; `[]` unless the verdict is `weak-lax`. */
-  timeline: TimelinePhase[];
-}
-
 /** Options checked once and resolved against the ruleset; reused across a batch. @internal */
 export interface PreparedOptions {
   ruleset: Ruleset;
   thresholds: EffectiveThresholds;
+  /** The ruleset's warning lines, leaf by leaf, for the outcome layer. */
+  outcomes: OutcomePlan;
   atRiskScore: number;
   plan: { start?: string; template: PlanTemplate };
   locale: Locale;
@@ -115,7 +85,14 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
   const issues: Issue[] = [];
   const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues, locale);
   if (issues.length > 0) throw new OptionsError(issues);
-  return { ruleset, thresholds, atRiskScore, plan: { ...plan, template: plan?.template ?? 'intensive' }, locale };
+  return {
+    ruleset,
+    thresholds,
+    outcomes: outcomePlan(ruleset, thresholds),
+    atRiskScore,
+    plan: { ...plan, template: plan?.template ?? 'intensive' },
+    locale,
+  };
 }
 
 /** The record's `org.id` when it can be read (a throwing getter reads as absent). @internal */
@@ -128,26 +105,32 @@ export function orgIdOf(input: unknown): string | undefined {
   }
 }
 
+/** A checked assessment, or every problem found in it. @internal */
+export type Checked = { ok: true; value: Assessment } | { ok: false; issues: Issue[]; orgId: string | undefined };
+
 /**
- * Validates one assessment against the schema and the ruleset's declared extra facts;
- * throws an {@link AssessmentError} listing every bad field. @internal
+ * Validates one assessment against the schema and the ruleset's declared extra facts,
+ * returning every problem found rather than throwing (a batch with many bad records then
+ * pays for no stack traces). @internal
  */
-export function validateAssessment(input: unknown, prepared: PreparedOptions): Assessment {
+export function checkAssessment(input: unknown, prepared: PreparedOptions): Checked {
   const { locale } = prepared;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new AssessmentError([{ path: '', message: message(locale, 'notAnObject') }]);
+    return { ok: false, issues: [{ path: '', message: message(locale, 'notAnObject') }], orgId: undefined };
   }
   const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale) });
-  const extraIssues = checkExtraFacts(
-    (input as { extra?: unknown }).extra && typeof (input as { extra?: unknown }).extra === 'object'
-      ? ((input as { extra: Record<string, unknown> }).extra)
-      : undefined,
-    prepared.ruleset,
-    locale,
-  );
+  const extra = (input as { extra?: unknown }).extra;
+  const extraIssues = checkExtraFacts(extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : undefined, prepared.ruleset, locale);
+  if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
   const issues = [...(parsed.success ? [] : toIssues(parsed.error.issues, locale, KNOWN_KEYS)), ...extraIssues];
-  if (issues.length > 0 || !parsed.success) throw new AssessmentError(issues, orgIdOf(input));
-  return parsed.data;
+  return { ok: false, issues, orgId: orgIdOf(input) };
+}
+
+/** As {@link checkAssessment}, throwing an {@link AssessmentError} listing every bad field. @internal */
+export function validateAssessment(input: unknown, prepared: PreparedOptions): Assessment {
+  const checked = checkAssessment(input, prepared);
+  if (!checked.ok) throw new AssessmentError(checked.issues, checked.orgId);
+  return checked.value;
 }
 
 // Two levels of plain numbers: a spread copy is a deep copy, and much cheaper than
@@ -158,33 +141,28 @@ function cloneThresholds(values: Thresholds): Thresholds {
   return out;
 }
 
-/** Puts a result together from per-criterion leaf results. @internal */
-export function assembleResult(
-  assessment: Assessment,
-  prepared: PreparedOptions,
-  leafResults: readonly (readonly LeafResult[])[],
-): ScreeningResult {
-  const { ruleset, thresholds } = prepared;
-  const isAbsent = (path: string) => inputAbsent(assessment, path);
-  const criteria = ruleset.criteria.map((criterion, i) => explainCriterion(criterion, leafResults[i]!, thresholds, isAbsent));
-  return resultFromCriteria(assessment, prepared, criteria);
+/** The region in field-table order, whatever order the input gave its keys in. @internal */
+export function regionOf(region: Region): Region {
+  const out: Record<string, string> = {};
+  for (const key of REGION_KEYS) if (region[key] !== undefined) out[key] = region[key]!;
+  return out as Region;
 }
 
-/** Puts a result together from explained criteria; both evaluators end here. @internal */
-export function resultFromCriteria(
-  assessment: Assessment,
-  prepared: PreparedOptions,
-  criteria: CriterionResult[],
-): ScreeningResult {
+const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyof Region);
+
+/** Puts a result together from the leaf results of either evaluator: both end here. @internal */
+export function assembleResult(assessment: Assessment, prepared: PreparedOptions, leaves: LeafResults): ScreeningResult {
   const { ruleset, thresholds } = prepared;
-  const score = scoreOf(ruleset, criteria);
-  const verdict = verdictOf(criteria, score, prepared.atRiskScore);
+  const codes = new Uint8Array(ruleset.criteria.length);
+  const criteria = explainCriteria(prepared.outcomes, leaves, codes, (path) => inputAbsent(assessment, path));
+  const score = scoreOf(ruleset, codes);
+  const verdict = verdictOf(codes, codes.length, score, prepared.atRiskScore);
   const { org } = assessment;
   const result: ScreeningResult = {
     orgId: org.id,
     orgName: org.name,
     kind: org.kind,
-    ...(org.region ? { region: { ...org.region } } : {}),
+    ...(org.region ? { region: regionOf(org.region) } : {}),
     assessedOn: assessment.assessedOn,
     ruleset: { id: ruleset.id, version: ruleset.version, thresholds: cloneThresholds(thresholds.values) },
     verdict,
@@ -247,6 +225,5 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
 export async function screen(input: unknown, options?: ScreenOptions): Promise<ScreeningResult> {
   const prepared = prepareOptions(options);
   const assessment = validateAssessment(input, prepared);
-  const leafResults = await evaluateReference(prepared.ruleset, buildFacts(assessment), prepared.thresholds);
-  return assembleResult(assessment, prepared, leafResults);
+  return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
 }

@@ -2,8 +2,9 @@
  * json-rules-engine issue #303: one Engine shared by overlapping run() calls can drop
  * matches. run() keeps its status on the engine; when one run finishes it sets the status
  * to FINISHED, and another run still working through its priority sets skips the rest.
- * The first test reproduces that on a bare shared engine; the second shows `screen`
- * immune under the same overlap (it builds a fresh engine per screening).
+ * The first test documents that on a bare shared engine (it skips, rather than fails, once
+ * upstream fixes the bug: it guards nothing of ours); the second, which guards our code,
+ * shows `screen` immune under the same overlap (it builds a fresh engine per screening).
  */
 import { Engine } from 'json-rules-engine';
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { readFixtures } from './helpers/fixtures.js';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('json-rules-engine #303 (overlapping runs on one engine)', () => {
-  it('a bare shared engine drops a match when two runs overlap', async () => {
+  it('a bare shared engine drops a match when two runs overlap (skips once upstream fixes it)', async (ctx) => {
     const engine = new Engine();
     // Two priorities: the engine evaluates the priority-2 set, then the priority-1 set.
     engine.addRule({ name: 'high', priority: 2, conditions: { all: [{ fact: 'x', operator: 'equal', value: 1 }] }, event: { type: 'high' } });
@@ -29,6 +30,8 @@ describe('json-rules-engine #303 (overlapping runs on one engine)', () => {
 
     const [fast, slow] = await Promise.all([run(0), run(30)]);
     expect(fast).toEqual(['high', 'low']);
+    // Fixed upstream: nothing left to document (our own immunity is the next test).
+    if (slow.length === 2) ctx.skip('json-rules-engine no longer drops the match (#303 fixed upstream)');
     // The slow run lost its priority-1 match: 'low' is missing although x === 1.
     expect(slow).toEqual(['high']);
   });

@@ -39,7 +39,11 @@ function worsenings(a: Record<string, unknown>, step: number): Array<[string, ()
     copy[g] = { ...copy[g], [f]: v };
     return copy;
   };
-  for (const [g, f] of MORE_IS_WORSE) if (typeof get(g, f) === 'number') out.push([`${g}.${f}+`, with_(g, f, (get(g, f) as number) + step)]);
+  // A count at its bound cannot grow (the next value is not an assessment any more).
+  for (const [g, f] of MORE_IS_WORSE) {
+    const v = get(g, f);
+    if (typeof v === 'number' && Number.isSafeInteger(v + step)) out.push([`${g}.${f}+`, with_(g, f, v + step)]);
+  }
   for (const [g, f] of FEWER_IS_WORSE) {
     const v = get(g, f);
     if (typeof v === 'number' && v > 0) out.push([`${g}.${f}-`, with_(g, f, Math.max(0, v - step))]);

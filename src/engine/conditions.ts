@@ -1,6 +1,10 @@
 /**
- * The normalised condition tree both evaluators share, and json-rules-engine's operator
- * semantics restated for the compiled path and for warning lines.
+ * The condition tree both evaluators share, the one table of operators and the one
+ * three-valued combinator. json-rules-engine runs the operators of {@link OPERATORS} (they
+ * replace its built-in ones of the same names), the compiled evaluator calls the same
+ * functions, and the outcome layer combines leaf values with {@link evaluateTree} for both.
+ *
+ * @module
  */
 import type { Operator } from '../schema/ruleset.js';
 import type { FactValue } from '../facts.js';
@@ -31,46 +35,106 @@ export function joinFactPath(fact: string, path?: string): string {
   return path ? `${fact}${path.slice(1)}` : fact;
 }
 
+/** One operator: its test, and for the ordering operators the direction in which a value is worse. */
+export interface OperatorSpec {
+  /** True when `actual` (the fact) stands in this relation to `expected`. */
+  readonly test: (actual: unknown, expected: unknown) => boolean;
+  /** `up` for "at least"/"more than" (higher is worse), `down` for "under"; absent for the others. */
+  readonly direction?: 'up' | 'down';
+  /** The operator takes a list (`in`, `notIn`). */
+  readonly list?: boolean;
+}
+
+/** json-rules-engine's numeric check: the fact must parse as a number. */
 function isNumeric(value: unknown): boolean {
-  return Number.parseFloat(value as string).toString() !== 'NaN';
+  return typeof value === 'number' ? value === value : Number.parseFloat(value as string).toString() !== 'NaN';
 }
 
 /**
- * Evaluates `operator` exactly as json-rules-engine's default operators do
- * (numeric operators first check that the fact parses as a number).
+ * The operators rule files may use, with json-rules-engine's own semantics (numeric operators
+ * first check that the fact parses as a number). The one home of what each operator means.
  */
-export function applyOperator(operator: Operator, actual: unknown, expected: unknown): boolean {
-  switch (operator) {
-    case 'equal':
-      return actual === expected;
-    case 'notEqual':
-      return actual !== expected;
-    case 'in':
-      return (expected as unknown[]).indexOf(actual) > -1;
-    case 'notIn':
-      return (expected as unknown[]).indexOf(actual) === -1;
-    case 'lessThan':
-      return isNumeric(actual) && (actual as number) < (expected as number);
-    case 'lessThanInclusive':
-      return isNumeric(actual) && (actual as number) <= (expected as number);
-    case 'greaterThan':
-      return isNumeric(actual) && (actual as number) > (expected as number);
-    case 'greaterThanInclusive':
-      return isNumeric(actual) && (actual as number) >= (expected as number);
+export const OPERATORS: Readonly<Record<Operator, OperatorSpec>> = {
+  equal: { test: (a, b) => a === b },
+  notEqual: { test: (a, b) => a !== b },
+  in: { test: (a, b) => (b as unknown[]).indexOf(a) > -1, list: true },
+  notIn: { test: (a, b) => (b as unknown[]).indexOf(a) === -1, list: true },
+  lessThan: { test: (a, b) => isNumeric(a) && (a as number) < (b as number), direction: 'down' },
+  lessThanInclusive: { test: (a, b) => isNumeric(a) && (a as number) <= (b as number), direction: 'down' },
+  greaterThan: { test: (a, b) => isNumeric(a) && (a as number) > (b as number), direction: 'up' },
+  greaterThanInclusive: { test: (a, b) => isNumeric(a) && (a as number) >= (b as number), direction: 'up' },
+};
+
+/** A three-valued truth value: met, not met, or unknown (an operand is missing). */
+export type Tri = 0 | 1 | 2;
+/** The condition holds. */
+export const MET = 1;
+/** The condition does not hold. */
+export const NOT_MET = 0;
+/** An operand is missing: the condition is neither met nor not met. */
+export const UNKNOWN = 2;
+
+/** A condition tree made ready to evaluate: see {@link evaluateTree}. */
+export type TreeEvaluator = (met: ArrayLike<number>, offset: number, forced: number) => Tri;
+
+const evaluators = new WeakMap<CondNode, TreeEvaluator>();
+
+/**
+ * The one three-valued combinator: `any` is met when one branch is met, not met when all are
+ * not met, otherwise unknown; `all` is not met when one branch is not met, met when all are
+ * met, otherwise unknown; `not` of unknown is unknown. Made once per tree into nested
+ * closures (an `any` or `all` of leaves is a loop over their indices). Leaf values are read
+ * from `met` at `offset + leaf.index`; the leaf numbered `forced` is read as met instead
+ * (-1: none).
+ */
+export function treeEvaluator(node: CondNode): TreeEvaluator {
+  let evaluator = evaluators.get(node);
+  if (evaluator) return evaluator;
+  if (node.kind === 'leaf') {
+    const index = node.leaf.index;
+    evaluator = (met, offset, forced) => (index === forced ? MET : (met[offset + index] as Tri));
+  } else if (node.kind === 'not') {
+    const child = treeEvaluator(node.child);
+    evaluator = (met, offset, forced) => {
+      const value = child(met, offset, forced);
+      return value === UNKNOWN ? UNKNOWN : value === MET ? NOT_MET : MET;
+    };
+  } else {
+    // `any` stops at the first met branch, `all` at the first not-met one.
+    const decisive: Tri = node.kind === 'any' ? MET : NOT_MET;
+    const otherwise: Tri = node.kind === 'any' ? NOT_MET : MET;
+    if (node.children.every((child) => child.kind === 'leaf')) {
+      const indices = node.children.map((child) => (child as { leaf: LeafSpec }).leaf.index);
+      evaluator = (met, offset, forced) => {
+        let result: Tri = otherwise;
+        for (let i = 0; i < indices.length; i++) {
+          const index = indices[i]!;
+          const value = index === forced ? MET : (met[offset + index] as Tri);
+          if (value === decisive) return decisive;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    } else {
+      const children = node.children.map(treeEvaluator);
+      evaluator = (met, offset, forced) => {
+        let result: Tri = otherwise;
+        for (let i = 0; i < children.length; i++) {
+          const value = children[i]!(met, offset, forced);
+          if (value === decisive) return decisive;
+          if (value === UNKNOWN) result = UNKNOWN;
+        }
+        return result;
+      };
+    }
   }
+  evaluators.set(node, evaluator);
+  return evaluator;
 }
 
-/** Operators that order numbers, the only ones a named threshold may be used with. */
-export const ORDERING_OPERATORS: ReadonlySet<Operator> = new Set([
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-]);
-
-/** True for "at least"/"more than" operators, where a higher value is worse. */
-export function isUpward(operator: Operator): boolean {
-  return operator === 'greaterThan' || operator === 'greaterThanInclusive';
+/** The three-valued value of a tree (see {@link treeEvaluator}). */
+export function evaluateTree(node: CondNode, met: ArrayLike<number>, offset: number, forced = -1): Tri {
+  return treeEvaluator(node)(met, offset, forced);
 }
 
 /** Collects the leaves of a tree in rule order. */

@@ -1,17 +1,22 @@
 /**
- * The reference evaluator: runs the rule files through json-rules-engine itself and reads
- * each leaf's fact and value back from the engine's result tree.
+ * The reference evaluator: runs the rule files through json-rules-engine itself, with the
+ * operators of {@link OPERATORS}, and reads each leaf's operands and answer back from the
+ * engine's result tree.
  *
  * A fresh Engine serves each screening. One Engine shared by overlapping `run()` calls can
  * drop matches (json-rules-engine issue #303: `run()` sets the engine-wide status to
  * FINISHED while another run still has priority sets to evaluate, and those are skipped).
+ *
+ * @module
  */
 import { Engine, type RuleProperties, type RuleResult } from 'json-rules-engine';
-import type { Facts, FactValue } from '../facts.js';
+import { factReader, type FactValue } from '../facts.js';
+import type { Assessment } from '../schema/assessment.js';
 import { ownPath } from '../internals/path.js';
-import type { Criterion, EffectiveThresholds, Ruleset } from '../ruleset.js';
-import type { CondNode } from './conditions.js';
-import type { LeafResult } from './leaf.js';
+import type { EffectiveThresholds, Ruleset } from '../ruleset.js';
+import { OPERATORS, type CondNode } from './conditions.js';
+import { leafLayout } from './layout.js';
+import { leafResults, leafTri, type LeafResults } from './leaf.js';
 
 /** Resolves only plain property paths (`$.a.b`): rule files never get JSONPath filters or scripts. */
 function plainPathResolver(value: unknown, path: string): unknown {
@@ -27,61 +32,63 @@ interface ConditionResultNode {
   result?: boolean;
 }
 
-function collectLeaves(node: CondNode, result: ConditionResultNode, out: LeafResult[]): void {
+function collectLeaves(node: CondNode, result: ConditionResultNode, out: LeafResults, offset: number): void {
   if (node.kind === 'leaf') {
-    out.push({
-      actual: result.factResult as FactValue,
-      expected: result.valueResult as LeafResult['expected'],
-      result: result.result === true,
-    });
+    const i = offset + node.leaf.index;
+    out.actual[i] = result.factResult as FactValue;
+    out.expected[i] = result.valueResult as FactValue;
+    out.met[i] = leafTri(result.factResult, result.valueResult, result.result === true);
   } else if (node.kind === 'not') {
-    collectLeaves(node.child, result.not!, out);
+    collectLeaves(node.child, result.not!, out, offset);
   } else {
     const children = result[node.kind]!;
-    node.children.forEach((child, i) => collectLeaves(child, children[i]!, out));
+    node.children.forEach((child, i) => collectLeaves(child, children[i]!, out, offset));
   }
 }
 
-function engineFacts(facts: Facts, thresholds: EffectiveThresholds): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  const groups = new Map<string, Record<string, unknown>>();
-  for (const [name, value] of Object.entries(facts)) {
-    if (value === undefined) continue;
-    out.set(name, value);
-    // Group objects, so that a rule may also say { fact: "service", path: "$.satisfactionRate" }.
-    const dot = name.indexOf('.');
-    const group = name.slice(0, dot);
-    if (!groups.has(group)) groups.set(group, {});
-    groups.get(group)![name.slice(dot + 1)] = value;
+/** The facts json-rules-engine gets: every fact the ruleset reads, and the effective thresholds. */
+function engineFacts(ruleset: Ruleset, assessment: Assessment, thresholds: EffectiveThresholds): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  const groups: Record<string, Record<string, unknown>> = {};
+  for (const criterion of ruleset.criteria) {
+    for (const leaf of criterion.leaves) {
+      for (const name of leaf.value.kind === 'fact' ? [leaf.fact, leaf.value.fact] : [leaf.fact]) {
+        if (Object.hasOwn(facts, name)) continue;
+        const value = factReader(name)(assessment);
+        if (value === undefined) continue;
+        facts[name] = value;
+        // Group objects, so that a rule may also say { fact: "service", path: "$.satisfactionRate" }.
+        const dot = name.indexOf('.');
+        (groups[name.slice(0, dot)] ??= {})[name.slice(dot + 1)] = value;
+      }
+    }
   }
-  for (const [group, values] of groups) out.set(group, values);
+  Object.assign(facts, groups);
   for (const [criterionId, names] of Object.entries(thresholds.values)) {
-    for (const [name, value] of Object.entries(names)) out.set(`threshold.${criterionId}.${name}`, value);
+    for (const [name, value] of Object.entries(names)) facts[`threshold.${criterionId}.${name}`] = value;
   }
-  return out;
+  return facts;
 }
 
 /**
- * Evaluates every criterion of `ruleset` with json-rules-engine and returns, per criterion
- * in ruleset order, the leaf results in rule order.
+ * Evaluates every criterion of `ruleset` with json-rules-engine and returns the leaf results
+ * of the whole ruleset.
  */
-export async function evaluateReference(
-  ruleset: Ruleset,
-  facts: Facts,
-  thresholds: EffectiveThresholds,
-): Promise<LeafResult[][]> {
+export async function evaluateReference(ruleset: Ruleset, assessment: Assessment, thresholds: EffectiveThresholds): Promise<LeafResults> {
   const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: plainPathResolver });
+  for (const [name, spec] of Object.entries(OPERATORS)) engine.addOperator(name, spec.test);
   for (const criterion of ruleset.criteria) {
     engine.addRule({ ...criterion.rule, name: criterion.id } as unknown as RuleProperties);
   }
-  const { results, failureResults } = await engine.run(Object.fromEntries(engineFacts(facts, thresholds)));
+  const { results, failureResults } = await engine.run(engineFacts(ruleset, assessment, thresholds));
   const byName = new Map<string, RuleResult>();
   for (const ruleResult of [...results, ...failureResults]) byName.set(String(ruleResult.name), ruleResult);
-  return ruleset.criteria.map((criterion: Criterion) => {
+  const layout = leafLayout(ruleset);
+  const out = leafResults(layout.count);
+  ruleset.criteria.forEach((criterion, c) => {
     const ruleResult = byName.get(criterion.id);
     if (!ruleResult) throw new Error(`json-rules-engine returned no result for ${criterion.id}`);
-    const out: LeafResult[] = [];
-    collectLeaves(criterion.tree, ruleResult.conditions as unknown as ConditionResultNode, out);
-    return out;
+    collectLeaves(criterion.tree, ruleResult.conditions as unknown as ConditionResultNode, out, layout.offsets[c]!);
   });
+  return out;
 }

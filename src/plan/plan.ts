@@ -10,7 +10,7 @@ import { TEMPLATES } from '../schema/options.js';
 import { dotted } from '../schema/messages.js';
 import type { MeasureSpec } from '../schema/plans.js';
 import type { Bilingual } from '../ruleset.js';
-import type { ScreeningResult } from '../screen.js';
+import type { ScreeningResult } from '../outcome.js';
 import { catalogue, type PlanCatalogue } from './catalogue.js';
 import { buildTimeline } from './timeline.js';
 import type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './types.js';

@@ -1,197 +1,155 @@
 /**
- * A fast acceptor for batches: recognises an assessment that `assessmentSchema` (and the
- * ruleset's declared `extra` facts) would accept, and returns the same parsed value, about
- * fifty times faster than running zod. It never rejects anything: whatever it does not
- * recognise as plainly valid (an unknown key, a wrong type, a value out of range, a class
- * instance, a key present with `undefined`, …) returns `undefined`, and the caller then
- * validates with zod as `screen` does, so a bad record gets exactly the same issues.
+ * A fast acceptor for batches, made from the same field table and cross-field rules as the
+ * zod schema: it recognises an assessment that `assessmentSchema` (and the ruleset's declared
+ * `extra` facts) would accept and returns a parsed copy, many times faster than running zod.
+ * It never rejects anything: whatever it does not recognise as plainly valid (an unknown key,
+ * a wrong type, a value out of range, a class instance, a key present with `undefined`, …)
+ * returns `undefined`, and the caller then validates with zod as `screen` does, so a bad record
+ * gets exactly the same issues.
  *
- * Validation is therefore never weakened: the acceptor accepts a subset of what zod accepts,
- * with the same output (same keys, same key order). The tests hold it to zod on random and
- * mutated inputs, and a drift check below switches it off (everything goes to zod) if the
- * schema's keys no longer match the table here.
+ * Each value is read once and copied: a getter or a Proxy in the input cannot show the
+ * evaluator a value other than the one that was checked.
  *
  * @module
  */
-import { GROUP_FIELDS, KNOWN_KEYS, type Assessment } from './assessment.js';
-import { daysInMonth } from '../internals/dates.js';
+import { isInputDate } from '../internals/dates.js';
+import { CROSS_FIELD_RULES, type Assessment } from './assessment.js';
+import { ASSESSED_ON, GROUPS, INDICATOR_GROUPS, ORG_GROUP, keyOf, type FieldSpec, type GroupSpec } from './fields.js';
 import type { ExtraFactType } from '../ruleset.js';
-
-type FieldKind = 'count' | 'boolean' | 'date' | 'dateOrNull' | 'share' | 'amount' | readonly string[];
-
-const RATINGS = ['excellent', 'competent', 'basic', 'incompetent'] as const;
-
-/** Every indicator group and field, in schema order, with what zod requires of it. */
-const GROUPS: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, FieldKind]>]> = [
-  ['leadership', [['seatsRequired', 'count'], ['seatsFilled', 'count'], ['secretaryVacantSince', 'dateOrNull'], ['workStalled', 'boolean']]],
-  ['secretary', [['rating', RATINGS], ['disengaged', 'boolean']]],
-  ['unity', [['conflictReports', 'count'], ['workDisrupted', 'boolean']]],
-  [
-    'organisationLife',
-    [
-      ['lastElectionOn', 'date'],
-      ['branchAssemblies', 'count'],
-      ['committeeMeetings', 'count'],
-      ['partyClasses', 'count'],
-      ['lifeMeetingHeld', 'boolean'],
-      ['memberReviewHeld', 'boolean'],
-    ],
-  ],
-  ['service', [['satisfactionRate', 'share']]],
-  ['elections', [['voteBuyingCases', 'count'], ['clanInterference', 'boolean'], ['religiousInterference', 'boolean'], ['criminalInfiltration', 'boolean']]],
-  ['affairs', [['affairsDisclosures', 'count'], ['financeDisclosures', 'count'], ['supervisionCommitteeActive', 'boolean'], ['fourTwoMethodApplied', 'boolean']]],
-  ['safety', [['criminalCases', 'count'], ['massIncidents', 'count'], ['petitions', 'count'], ['collectivePetitions', 'count'], ['unresolvedDisputes', 'count']]],
-  ['conduct', [['disciplineCases', 'count'], ['corruptionCases', 'count']]],
-  ['venue', [['hasFixedVenue', 'boolean']]],
-  ['economy', [['collectiveIncome', 'amount']]],
-  ['membership', [['lastCandidateOn', 'dateOrNull']]],
-];
-const ROOT_KEYS = ['org', 'assessedOn', ...GROUPS.map(([group]) => group), 'extra'];
-const ORG_KEYS = ['id', 'name', 'kind', 'level', 'region'];
-const REGION_KEYS = ['province', 'city', 'county', 'township'];
-const KINDS = ['village', 'community'];
-const LEVELS = ['committee', 'general-branch', 'branch'];
-
-const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
-  a !== undefined && a.length === b.length && a.every((key, i) => key === b[i]);
-
-/** False when the schema has changed under this table: then every record goes to zod. */
-export const ACCEPTOR_IN_STEP: boolean =
-  sameList(KNOWN_KEYS[''], ROOT_KEYS) &&
-  sameList(KNOWN_KEYS.org, ORG_KEYS) &&
-  sameList(KNOWN_KEYS['org.region'], REGION_KEYS) &&
-  sameList(Object.keys(GROUP_FIELDS), GROUPS.map(([group]) => group)) &&
-  GROUPS.every(([group, fields]) => sameList(GROUP_FIELDS[group], fields.map(([field]) => field)));
-
-/**
- * What zod's `z.iso.date()` accepts (a real calendar date with a four-digit year, 0000
- * included), checked with arithmetic instead of zod's long leap-year regex.
- */
-function isDate(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  for (const i of DIGIT_POSITIONS) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  const year = +text.slice(0, 4);
-  const month = +text.slice(5, 7);
-  const day = +text.slice(8, 10);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9];
-const ROOT_SET = new Set(ROOT_KEYS);
-const ORG_SET = new Set(ORG_KEYS);
-const REGION_SET = new Set(REGION_KEYS);
-const GROUP_SETS = new Map(GROUPS.map(([group, fields]) => [group, new Set(fields.map(([field]) => field))]));
 
 type Plain = Record<string, unknown>;
 
-/** A plain object (from JSON.parse or a literal) with only `known` keys, none set to `undefined`. */
-function plainWith(value: unknown, known: ReadonlySet<string>): value is Plain {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in value) {
-    if (!known.has(key) || (value as Plain)[key] === undefined) return false;
-  }
-  return true;
+/** Field types as small integers, so that one monomorphic switch checks every value. */
+const TYPE_CODES = { id: 0, text: 1, count: 2, amount: 3, share: 4, boolean: 5, date: 6, enum: 7 } as const;
+
+/** What zod requires of one field (see `FieldType`). */
+interface FieldCheck {
+  readonly type: number;
+  readonly nullable: boolean;
+  readonly max: number;
+  readonly values: readonly unknown[];
 }
 
-function fieldOk(kind: FieldKind, value: unknown): boolean {
-  switch (kind) {
-    case 'count':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'date':
-      return typeof value === 'string' && isDate(value);
-    case 'dateOrNull':
-      return value === null || (typeof value === 'string' && isDate(value));
-    case 'share':
+/** A group's keys: a field's check, or a nested group's. */
+interface GroupCheck {
+  readonly keys: Readonly<Record<string, FieldCheck | GroupCheck>>;
+  readonly required: readonly string[];
+}
+
+function fieldCheck(field: FieldSpec): FieldCheck {
+  return {
+    type: TYPE_CODES[field.type],
+    nullable: field.nullable === true,
+    max: field.max ?? Number.MAX_VALUE,
+    values: field.values ?? [],
+  };
+}
+
+/** True when `value` is what zod accepts for the field. */
+function valueOk(check: FieldCheck, value: unknown): boolean {
+  if (value === null) return check.nullable;
+  switch (check.type) {
+    case TYPE_CODES.id:
+      return typeof value === 'string' && value.length > 0;
+    case TYPE_CODES.text:
+      return typeof value === 'string';
+    case TYPE_CODES.count:
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= check.max;
+    case TYPE_CODES.amount:
+      return typeof value === 'number' && value >= 0 && value <= check.max;
+    case TYPE_CODES.share:
       return typeof value === 'number' && value >= 0 && value <= 1;
-    case 'amount':
-      return typeof value === 'number' && value >= 0 && value <= Number.MAX_VALUE;
+    case TYPE_CODES.boolean:
+      return typeof value === 'boolean';
+    case TYPE_CODES.date:
+      return typeof value === 'string' && isInputDate(value);
     default:
-      return kind.includes(value as string);
+      return check.values.includes(value);
   }
+}
+
+function groupCheck(group: GroupSpec): GroupCheck {
+  const keys: Record<string, FieldCheck | GroupCheck> = Object.create(null);
+  for (const field of group.fields) keys[keyOf(field.path)] = fieldCheck(field);
+  for (const child of GROUPS) {
+    if (child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path) keys[keyOf(child.path)] = groupCheck(child);
+  }
+  return { keys, required: group.fields.filter((f) => f.required).map((f) => keyOf(f.path)) };
+}
+
+const ORG = groupCheck(ORG_GROUP);
+const INDICATORS: Readonly<Record<string, GroupCheck>> = Object.assign(
+  Object.create(null) as Record<string, GroupCheck>,
+  Object.fromEntries(INDICATOR_GROUPS.map((g) => [g.path, groupCheck(g)])),
+);
+const ASSESSED_ON_CHECK = fieldCheck(ASSESSED_ON);
+
+/** A plain object (from JSON.parse or a literal): its prototype is Object.prototype or null. */
+function isPlain(value: unknown): value is Plain {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** A checked copy of a group's values (each read once), or `undefined` when zod must decide. */
+function copyGroup(value: unknown, group: GroupCheck): Plain | undefined {
+  if (!isPlain(value)) return undefined;
+  const out: Plain = {};
+  for (const key in value) {
+    const check = group.keys[key];
+    const v = value[key];
+    if (check === undefined || v === undefined) return undefined;
+    if ('type' in check) {
+      if (!valueOk(check, v)) return undefined;
+      out[key] = v;
+    } else {
+      const nested = copyGroup(v, check);
+      if (!nested) return undefined;
+      out[key] = nested;
+    }
+  }
+  for (const key of group.required) if (!(key in out)) return undefined;
+  return out;
+}
+
+function copyExtra(value: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>): Plain | undefined {
+  if (!isPlain(value)) return undefined;
+  const out: Plain = {};
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) return undefined;
+    if (!Object.hasOwn(extraFacts, key)) return undefined;
+    const v = value[key];
+    if (v !== null && (typeof v !== extraFacts[key] || (typeof v === 'number' && !Number.isFinite(v)))) return undefined;
+    out[key] = v;
+  }
+  return out;
 }
 
 /**
  * Returns the parsed assessment when `input` is plainly valid (for a ruleset declaring
  * `extraFacts`), else `undefined`: then validate with zod. Never returns a value zod would
- * reject. The value returned is deep-equal to zod's output; unlike zod's, it shares the
- * input's indicator groups and `extra` (read, never written, by the evaluator) rather than
- * copying them, and only `org` (whose `region` goes into results) is rebuilt in schema order.
+ * reject, and what it returns is deep-equal to zod's output.
  */
 export function acceptAssessment(input: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>): Assessment | undefined {
-  if (!ACCEPTOR_IN_STEP || !plainWith(input, ROOT_SET)) return undefined;
-  const org = input.org;
-  if (!plainWith(org, ORG_SET)) return undefined;
-  const { id, name, kind, level, region } = org;
-  if (typeof id !== 'string' || id.length === 0 || typeof name !== 'string' || name.length === 0) return undefined;
-  if (!KINDS.includes(kind as string) || (level !== undefined && !LEVELS.includes(level as string))) return undefined;
-  const outOrg: Plain = { id, name, kind };
-  if (level !== undefined) outOrg.level = level;
-  if (region !== undefined) {
-    if (!plainWith(region, REGION_SET)) return undefined;
-    const { province, city, county, township } = region;
-    const outRegion: Plain = {};
-    if (province !== undefined) {
-      if (typeof province !== 'string') return undefined;
-      outRegion.province = province;
+  if (!isPlain(input)) return undefined;
+  const out: Plain = {};
+  for (const key in input) {
+    const value = input[key];
+    let copy: unknown;
+    if (key === 'org') {
+      copy = copyGroup(value, ORG);
+    } else if (key === ASSESSED_ON.path) {
+      copy = valueOk(ASSESSED_ON_CHECK, value) ? value : undefined;
+    } else if (key === 'extra') {
+      copy = copyExtra(value, extraFacts);
+    } else {
+      const group = INDICATORS[key];
+      copy = group === undefined ? undefined : copyGroup(value, group);
     }
-    if (city !== undefined) {
-      if (typeof city !== 'string') return undefined;
-      outRegion.city = city;
-    }
-    if (county !== undefined) {
-      if (typeof county !== 'string') return undefined;
-      outRegion.county = county;
-    }
-    if (township !== undefined) {
-      if (typeof township !== 'string') return undefined;
-      outRegion.township = township;
-    }
-    outOrg.region = outRegion;
+    if (copy === undefined) return undefined;
+    out[key] = copy;
   }
-  const assessedOn = input.assessedOn;
-  if (typeof assessedOn !== 'string' || !isDate(assessedOn)) return undefined;
-  for (let g = 0; g < GROUPS.length; g++) {
-    const entry = GROUPS[g]!;
-    const values = input[entry[0]];
-    if (values === undefined) continue;
-    if (!plainWith(values, GROUP_SETS.get(entry[0])!)) return undefined;
-    const fields = entry[1];
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f]!;
-      const value = values[field[0]];
-      if (value === undefined) continue;
-      const fieldKind = field[1];
-      if (!fieldOk(fieldKind, value)) return undefined;
-      // Cross-field rule: no date after assessedOn (both are valid YYYY-MM-DD here).
-      if ((fieldKind === 'date' || fieldKind === 'dateOrNull') && value !== null && (value as string) > assessedOn) return undefined;
-    }
-  }
-  const leadership = input.leadership as { seatsRequired?: number; seatsFilled?: number } | undefined;
-  if (leadership?.seatsFilled !== undefined && leadership.seatsRequired !== undefined && leadership.seatsFilled > leadership.seatsRequired) {
-    return undefined;
-  }
-  const extra = input.extra;
-  if (extra !== undefined) {
-    if (typeof extra !== 'object' || extra === null) return undefined;
-    const proto = Object.getPrototypeOf(extra);
-    if (proto !== Object.prototype && proto !== null) return undefined;
-    for (const key of Reflect.ownKeys(extra)) {
-      if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(extra, key)) return undefined;
-      if (!Object.hasOwn(extraFacts, key)) return undefined;
-      const value = (extra as Plain)[key];
-      if (value !== null) {
-        if (typeof value !== extraFacts[key]) return undefined;
-        if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-      }
-    }
-  }
-  const out: Plain = { ...input };
-  out.org = outOrg;
-  return out as Assessment;
+  if (out.org === undefined || out.assessedOn === undefined) return undefined;
+  for (const rule of CROSS_FIELD_RULES) if (rule.check(out).length > 0) return undefined;
+  return out as unknown as Assessment;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import * as z from 'zod';
-import { assessmentSchema, CROSS_FIELD_RULES } from './assessment.js';
+import { assessmentSchema, UNREPRESENTABLE_RULES } from './assessment.js';
 
 /**
  * JSON Schema (2020-12) of an `Assessment`, generated from {@link assessmentSchema}. The
@@ -24,7 +24,7 @@ function buildJsonSchema(): Readonly<Record<string, unknown>> {
     description: [
       'One assessment of one grassroots Party organisation (村 or 社区) on one date. Every indicator group and field is optional; a missing field makes the criteria that need it insufficient-data.',
       'Rules JSON Schema cannot express, checked by the library:',
-      ...CROSS_FIELD_RULES.map((rule) => `- ${rule}`),
+      ...UNREPRESENTABLE_RULES.map((rule) => `- ${rule}`),
     ].join('\n'),
   });
 }

@@ -5,6 +5,8 @@
  * day, month ends and 29 February, and (on request) bad records of many kinds.
  */
 import fc from 'fast-check';
+import { FIELDS, INDICATOR_GROUPS, keyOf, type FieldSpec, type GroupSpec } from '../../src/schema/fields.js';
+import { assessmentSchema } from '../../src/schema/assessment.js';
 
 const MONTHS_BACK = [0, 1, 2, 3, 4, 5, 6, 11, 12, 17, 18, 19, 23, 24, 25, 59, 60, 61, 65, 66, 67, 120];
 const DAY_CHOICES = [1, 9, 10, 15, 27, 28, 29, 30, 31];
@@ -47,21 +49,64 @@ function resolveDate(assessedOn: string, spec: RelativeDate): string {
   return date > assessedOn ? assessedOn : date;
 }
 
-const count = fc.oneof(fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13), fc.nat(40));
+const bool = fc.boolean();
+
+const REGIONS = [
+  { province: '青川省', city: '石泉市', county: '枫桥县', township: '青石镇' },
+  { province: '青川省', city: '石泉市', county: '枫桥县', township: '柳溪乡' },
+  { province: '青川省', city: '云岭州', county: '白沙县', township: '云岭民族乡' },
+  { province: '青川省', city: '云岭州', county: '白沙县', township: '东湖街道' },
+  { county: '松涛县' },
+];
+
+/** Values of a count field: around every threshold and warning line, and the field's bound where it has one. */
+function countArb(field: FieldSpec): fc.Arbitrary<number> {
+  const max = field.max ?? Number.MAX_SAFE_INTEGER;
+  const near = [0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13].filter((n) => n <= max);
+  return fc.oneof(fc.constantFrom(...near), fc.integer({ min: 0, max: Math.min(max, 40) }), fc.constantFrom(max, Math.max(0, max - 1)));
+}
+
 const share = fc.oneof(
   fc.constantFrom(0, 0.3, 0.59, 0.5999999999999999, 0.6, 0.6000000000000001, 0.65, 0.69, 0.7, 0.7000000000000001, 0.71, 0.85, 1),
   fc.double({ min: 0, max: 1, noNaN: true }),
 );
-const bool = fc.boolean();
-const opt = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) => fc.record(model, { requiredKeys: [] });
 
-const REGIONS = [
-  { province: '河南省', city: '周口市', county: '扶沟县', township: '城关镇' },
-  { province: '河南省', city: '周口市', county: '扶沟县', township: '练寺镇' },
-  { province: '陕西省', city: '咸阳市', county: '淳化县', township: '城关镇' },
-  { province: '湖南省', city: '郴州市', county: '苏仙区', township: '苏仙街道' },
-  { county: '西吉县' },
-];
+/** A valid value of one field, by its type; dates relative to assessedOn (resolved later). */
+function valueArb(field: FieldSpec): fc.Arbitrary<unknown> {
+  let arb: fc.Arbitrary<unknown>;
+  switch (field.type) {
+    case 'count':
+      arb = countArb(field);
+      break;
+    case 'amount': {
+      const max = field.max ?? Number.MAX_VALUE;
+      arb = fc.oneof(fc.constantFrom(0, 49_999, 50_000, 99_999, 100_000, max), fc.nat(300_000).filter((n) => n <= max));
+      break;
+    }
+    case 'share':
+      arb = share;
+      break;
+    case 'boolean':
+      arb = bool;
+      break;
+    case 'date':
+      arb = relativeDateArb.map((spec) => ({ relative: spec }));
+      break;
+    case 'enum':
+      arb = fc.constantFrom(...field.values!);
+      break;
+    case 'id':
+    case 'text':
+      arb = fc.constantFrom('甲', 'x');
+      break;
+  }
+  return field.nullable ? fc.oneof(fc.constant(null), arb) : arb;
+}
+
+/** A group of optional fields, each present or absent. */
+function groupArb(group: GroupSpec): fc.Arbitrary<Record<string, unknown>> {
+  return fc.record(Object.fromEntries(group.fields.map((f) => [keyOf(f.path), valueArb(f)])), { requiredKeys: [] });
+}
 
 /** The raw material of one assessment; dates are resolved against assessedOn in `toAssessment`. */
 const specArb = fc.record({
@@ -70,86 +115,79 @@ const specArb = fc.record({
   level: fc.option(fc.constantFrom('committee', 'general-branch', 'branch'), { nil: undefined }),
   region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
   assessedOn: assessedOnArb,
-  leadership: fc.option(
-    opt({
-      seatsRequired: count,
-      seatsFilled: count,
-      secretaryVacantSince: fc.oneof(fc.constant(null), relativeDateArb),
-      workStalled: bool,
-    }),
-    { nil: undefined },
-  ),
-  secretary: fc.option(opt({ rating: fc.constantFrom('excellent', 'competent', 'basic', 'incompetent'), disengaged: bool }), { nil: undefined }),
-  unity: fc.option(opt({ conflictReports: count, workDisrupted: bool }), { nil: undefined }),
-  organisationLife: fc.option(
-    opt({
-      lastElectionOn: relativeDateArb,
-      branchAssemblies: count,
-      committeeMeetings: count,
-      partyClasses: count,
-      lifeMeetingHeld: bool,
-      memberReviewHeld: bool,
-    }),
-    { nil: undefined },
-  ),
-  service: fc.option(opt({ satisfactionRate: share }), { nil: undefined }),
-  elections: fc.option(
-    opt({ voteBuyingCases: count, clanInterference: bool, religiousInterference: bool, criminalInfiltration: bool }),
-    { nil: undefined },
-  ),
-  affairs: fc.option(
-    opt({ affairsDisclosures: count, financeDisclosures: count, supervisionCommitteeActive: bool, fourTwoMethodApplied: bool }),
-    { nil: undefined },
-  ),
-  safety: fc.option(
-    opt({ criminalCases: count, massIncidents: count, petitions: count, collectivePetitions: count, unresolvedDisputes: count }),
-    { nil: undefined },
-  ),
-  conduct: fc.option(opt({ disciplineCases: count, corruptionCases: count }), { nil: undefined }),
-  venue: fc.option(opt({ hasFixedVenue: bool }), { nil: undefined }),
-  economy: fc.option(opt({ collectiveIncome: fc.oneof(fc.constantFrom(0, 49_999, 50_000, 99_999, 100_000), fc.nat(300_000)) }), {
-    nil: undefined,
-  }),
-  membership: fc.option(opt({ lastCandidateOn: fc.oneof(fc.constant(null), relativeDateArb) }), { nil: undefined }),
+  groups: fc.record(Object.fromEntries(INDICATOR_GROUPS.map((g) => [g.path, fc.option(groupArb(g), { nil: undefined })])), { requiredKeys: [] }),
 });
 
 type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toAssessment(spec: Spec): Record<string, unknown> {
   const { assessedOn } = spec;
-  const org: Record<string, unknown> = { id: String(spec.id).padStart(12, '0'), name: `样例${spec.id}村党支部`, kind: spec.kind };
+  const org: Record<string, unknown> = { id: `99${String(spec.id).padStart(10, '0')}`, name: `样例${spec.id}村党支部`, kind: spec.kind };
   if (spec.level !== undefined) org.level = spec.level;
   if (spec.region !== undefined) org.region = { ...spec.region };
   const out: Record<string, unknown> = { org, assessedOn };
-  if (spec.leadership) {
-    const l: Record<string, unknown> = { ...spec.leadership };
-    if (l.secretaryVacantSince !== undefined && l.secretaryVacantSince !== null) {
-      l.secretaryVacantSince = resolveDate(assessedOn, l.secretaryVacantSince as RelativeDate);
+  for (const group of INDICATOR_GROUPS) {
+    const values = (spec.groups as Record<string, Record<string, unknown> | undefined>)[group.path];
+    if (!values) continue;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(values)) {
+      copy[key] = value !== null && typeof value === 'object' && 'relative' in value ? resolveDate(assessedOn, (value as { relative: RelativeDate }).relative) : value;
     }
-    // Valid records keep seatsFilled <= seatsRequired.
-    if (typeof l.seatsFilled === 'number' && typeof l.seatsRequired === 'number' && l.seatsFilled > l.seatsRequired) {
-      [l.seatsFilled, l.seatsRequired] = [l.seatsRequired, l.seatsFilled];
-    }
-    out.leadership = l;
+    out[group.path] = copy;
   }
-  for (const group of ['secretary', 'unity', 'service', 'elections', 'affairs', 'safety', 'conduct', 'venue', 'economy'] as const) {
-    if (spec[group]) out[group] = { ...spec[group] };
-  }
-  if (spec.organisationLife) {
-    const o: Record<string, unknown> = { ...spec.organisationLife };
-    if (o.lastElectionOn !== undefined) o.lastElectionOn = resolveDate(assessedOn, o.lastElectionOn as RelativeDate);
-    out.organisationLife = o;
-  }
-  if (spec.membership) {
-    const m: Record<string, unknown> = { ...spec.membership };
-    if (m.lastCandidateOn !== undefined && m.lastCandidateOn !== null) m.lastCandidateOn = resolveDate(assessedOn, m.lastCandidateOn as RelativeDate);
-    out.membership = m;
+  // Valid records keep the cross-field rules: seatsFilled <= seatsRequired.
+  const l = out.leadership as Record<string, unknown> | undefined;
+  if (l && typeof l.seatsFilled === 'number' && typeof l.seatsRequired === 'number' && l.seatsFilled > l.seatsRequired) {
+    [l.seatsFilled, l.seatsRequired] = [l.seatsRequired, l.seatsFilled];
   }
   return out;
 }
 
 /** A valid assessment (cn-2017-ten and cn-2019-extended accept it), missing data included. */
 export const assessmentArb: fc.Arbitrary<Record<string, unknown>> = specArb.map(toAssessment);
+
+/** Values just outside what a field of this type accepts (and other wrong types). */
+function badValues(field: FieldSpec): unknown[] {
+  const common = [undefined, {}, [], field.nullable ? 'null' : null];
+  switch (field.type) {
+    case 'count':
+      return [...common, -1, 1.5, '2', Number.MAX_SAFE_INTEGER + 1, Number.NaN, ...(field.max !== undefined ? [field.max + 1] : [])];
+    case 'amount':
+      return [...common, -1, -0.5, Number.POSITIVE_INFINITY, Number.NaN, '5', ...(field.max !== undefined ? [field.max + 0.5] : [])];
+    case 'share':
+      return [...common, -1e-9, 1.0000001, 85, 100, 101, '0.8', Number.NaN];
+    case 'boolean':
+      return [...common, 'yes', 1, 0, 'true'];
+    case 'date':
+      return [...common, '2017-02-29', '2017-2-1', '2017/02/01', '10000-01-01', '2099-01-01', 20170101];
+    case 'enum':
+      return [...common, 'bad', (field.values![0] ?? '').toUpperCase(), 1];
+    case 'id':
+      return [...common, '', 5];
+    case 'text':
+      return [...common, 5, true];
+  }
+}
+
+/** A valid record with one field of the table set to a value outside its type or bounds. */
+const badFieldArb = fc
+  .tuple(assessmentArb, fc.nat(FIELDS.length - 1), fc.nat(20))
+  .map(([a, f, v]) => {
+    const field = FIELDS[f]!;
+    const values = badValues(field);
+    const value = values[v % values.length];
+    const copy = structuredClone(a);
+    const keys = field.path.split('.');
+    let target = copy as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) {
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+      target = target[key] as Record<string, unknown>;
+    }
+    target[keys[keys.length - 1]!] = value;
+    return copy;
+  })
+  // `undefined` and, for nullable date fields, a string "null" may still be valid somewhere; keep only records zod rejects.
+  .filter((record) => !assessmentSchema.safeParse(record).success);
 
 /** Ways to spoil a valid record; each gives a record `screen` rejects (or a non-object). */
 const MUTATIONS: ReadonlyArray<(a: Record<string, unknown>) => unknown> = [
@@ -183,10 +221,11 @@ const MUTATIONS: ReadonlyArray<(a: Record<string, unknown>) => unknown> = [
   () => [],
 ];
 
-/** A bad record: a valid one spoiled in one way. */
-export const badRecordArb: fc.Arbitrary<unknown> = fc
-  .tuple(assessmentArb, fc.nat(MUTATIONS.length - 1))
-  .map(([a, i]) => MUTATIONS[i]!(a));
+/** A bad record: a valid one spoiled in one way (a mutation above, or any field of the table out of its bounds). */
+export const badRecordArb: fc.Arbitrary<unknown> = fc.oneof(
+  fc.tuple(assessmentArb, fc.nat(MUTATIONS.length - 1)).map(([a, i]) => MUTATIONS[i]!(a)),
+  badFieldArb,
+);
 
 /** Threshold overrides for cn-2017-ten, including values that pass (and clamp) warning lines. */
 export const thresholdsArb = fc.record(

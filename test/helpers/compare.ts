@@ -6,9 +6,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { screen, type ScreenOptions, type ScreeningResult } from '../../src/screen.js';
-import { prepareBatch, screenRecord } from '../../src/batch.js';
-import { isScreenerError } from '../../src/errors.js';
-import type { CompileMode } from '../../src/engine/compiled.js';
+import { prepareBatch, screenEntry } from '../../src/batch/many.js';
+import { AssessmentError, isScreenerError } from '../../src/errors.js';
 
 export type PathOutcome =
   | { ok: true; result: ScreeningResult }
@@ -32,17 +31,19 @@ export async function viaReference(record: unknown, options?: ScreenOptions): Pr
 const batches = new Map<string, ReturnType<typeof prepareBatch>>();
 
 /** Options are prepared once per distinct options object, as in a batch. */
-function batchFor(options: ScreenOptions | undefined, mode: CompileMode) {
-  if (options?.ruleset) return prepareBatch(options, mode);
-  const key = `${mode} ${JSON.stringify(options ?? {})}`;
+function batchFor(options: ScreenOptions | undefined) {
+  if (options?.ruleset) return prepareBatch(options);
+  const key = JSON.stringify(options ?? {});
   let batch = batches.get(key);
-  if (!batch) batches.set(key, (batch = prepareBatch(options, mode)));
+  if (!batch) batches.set(key, (batch = prepareBatch(options)));
   return batch;
 }
 
-export function viaCompiled(record: unknown, options: ScreenOptions | undefined, mode: CompileMode): PathOutcome {
+/** The compiled path as `screenMany` runs it; a bad record's issues as the error `screen` would throw. */
+export function viaCompiled(record: unknown, options: ScreenOptions | undefined): PathOutcome {
   try {
-    return { ok: true, result: screenRecord(record, batchFor(options, mode)) };
+    const entry = screenEntry(record, 0, batchFor(options));
+    return entry.ok ? { ok: true, result: entry.result } : failure(new AssessmentError(entry.issues, entry.orgId));
   } catch (error) {
     return failure(error);
   }

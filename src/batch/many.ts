@@ -1,0 +1,287 @@
+/**
+ * Streaming batches: `screenMany` (a stream of assessments in, one entry per record out, in
+ * order) and `screenManyCompact` (verdict, score and criterion ids only, for tables and CSV at
+ * province scale).
+ *
+ * Batches use the compiled evaluator (`engine/compiled.ts`); `screen` keeps the
+ * json-rules-engine reference path. Both end in the same `assembleResult`, and the
+ * differential tests hold them equal field by field. The command line's worker threads call
+ * the public `screenMany`/`screenManyCompact` per chunk; options are checked and the ruleset
+ * compiled once per thread (compiled rulesets are cached).
+ *
+ * @module
+ */
+import type { Issue } from '../errors.js';
+import { acceptAssessment } from '../schema/accept.js';
+import {
+  assembleResult,
+  checkAssessment,
+  orgIdOf,
+  prepareOptions,
+  regionOf,
+  type PreparedOptions,
+  type ScreenOptions,
+  type ScreeningResult,
+} from '../screen.js';
+import { compileRuleset, type CompiledRuleset } from '../engine/compiled.js';
+import { leafResults, type LeafResults } from '../engine/leaf.js';
+import { CODE, criterionCodes, scoreOf, verdictOf, type Verdict } from '../outcome.js';
+import type { Assessment, Region } from '../schema/assessment.js';
+
+/**
+ * One entry of {@link screenMany}'s output, for the record at `index` (0-based, input order):
+ * its result, or why it could not be screened.
+ */
+export type BatchEntry =
+  | {
+      /** 0-based position of the record in the input. */
+      index: number;
+      /** The record was screened. */
+      ok: true;
+      /** Its screening result, as `screen` gives it. */
+      result: ScreeningResult;
+    }
+  | InvalidEntry;
+
+/** A batch entry for a record that could not be screened. */
+export interface InvalidEntry {
+  /** 0-based position of the record in the input. */
+  index: number;
+  /** The record could not be screened. */
+  ok: false;
+  /** The record's `org.id`, when it could be read. */
+  orgId?: string;
+  /** Every problem found, as `screen` reports them in an `AssessmentError`. */
+  issues: Issue[];
+}
+
+/** Options validated and the ruleset compiled, once per batch. @internal */
+export interface PreparedBatch {
+  readonly prepared: PreparedOptions;
+  readonly compiled: CompiledRuleset;
+  /** Scratch leaf results and outcome codes, reused record after record (batches run synchronously per record). */
+  readonly leaves: LeafResults;
+  readonly codes: Uint8Array;
+}
+
+/** Validates options (throws an `OptionsError`) and compiles the ruleset against the effective thresholds. @internal */
+export function prepareBatch(options?: ScreenOptions): PreparedBatch {
+  const prepared = prepareOptions(options);
+  const compiled = compileRuleset(prepared.ruleset, prepared.thresholds);
+  return {
+    prepared,
+    compiled,
+    leaves: leafResults(prepared.outcomes.layout.count),
+    codes: new Uint8Array(prepared.ruleset.criteria.length),
+  };
+}
+
+/** A record's checked assessment (the fast acceptor first, zod for anything it does not recognise), or its issues. */
+function check(record: unknown, batch: PreparedBatch): { ok: true; value: Assessment } | InvalidEntryBody {
+  const accepted = acceptAssessment(record, batch.prepared.ruleset.extraFacts);
+  if (accepted) return { ok: true, value: accepted };
+  const checked = checkAssessment(record, batch.prepared);
+  if (checked.ok) return checked;
+  return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
+}
+
+/** Screens one validated assessment with the compiled path: the same result as `screen`, synchronously. @internal */
+export function screenAccepted(assessment: Assessment, batch: PreparedBatch): ScreeningResult {
+  const { prepared, compiled, leaves } = batch;
+  compiled.evaluate(compiled.extract(assessment), leaves);
+  // The explanation copies what it reads from the scratch leaves before this returns.
+  return assembleResult(assessment, prepared, leaves);
+}
+
+type InvalidEntryBody = { ok: false; orgId?: string; issues: Issue[] };
+
+/**
+ * One record's entry: `screenOne`'s result on the checked assessment, or the record's issues.
+ * Nothing a record does escapes as an exception. @internal
+ */
+export function entryOf<R>(
+  record: unknown,
+  index: number,
+  batch: PreparedBatch,
+  screenOne: (assessment: Assessment, batch: PreparedBatch) => R,
+): { index: number; ok: true; result: R } | InvalidEntry {
+  try {
+    const checked = check(record, batch);
+    if (!checked.ok) return { index, ...checked };
+    return { index, ok: true, result: screenOne(checked.value, batch) };
+  } catch (error) {
+    // Not a validation failure: the record itself threw (a getter, a Proxy). It is still
+    // one bad record, reported, and the batch goes on.
+    const reason = error instanceof Error ? error.message : String(error);
+    const issues = [{ path: '', message: batch.prepared.locale === 'zh-CN' ? `无法读取该记录：${reason}` : `could not read the record: ${reason}` }];
+    const orgId = orgIdOf(record);
+    return orgId === undefined ? { index, ok: false, issues } : { index, ok: false, orgId, issues };
+  }
+}
+
+/** Screens one record into a batch entry. @internal */
+export function screenEntry(record: unknown, index: number, batch: PreparedBatch): BatchEntry {
+  return entryOf(record, index, batch, screenAccepted);
+}
+
+/** True for a batch entry (rather than a bare result). @internal */
+export function isEntry(item: ScreeningResult | BatchEntry): item is BatchEntry {
+  return typeof (item as BatchEntry).ok === 'boolean' && typeof (item as BatchEntry).index === 'number';
+}
+
+/** True for an async iterable. @internal */
+export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value !== null && value !== undefined && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+/** True for a (sync) iterable. @internal */
+export function isIterable(value: unknown): value is Iterable<unknown> {
+  return value !== null && value !== undefined && typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
+}
+
+async function* run<E>(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: ScreenOptions | undefined,
+  entry: (record: unknown, index: number, batch: PreparedBatch) => E,
+): AsyncGenerator<E> {
+  const batch = prepareBatch(options);
+  let index = 0;
+  if (isAsyncIterable(records)) {
+    for await (const record of records) yield entry(record, index++, batch);
+  } else if (isIterable(records) && typeof records !== 'string') {
+    for (const record of records) yield entry(record, index++, batch);
+  } else {
+    throw new TypeError('screenMany: records must be an iterable or an async iterable of assessments');
+  }
+}
+
+/**
+ * Screens many assessments: one {@link BatchEntry} per input record, in input order, with a
+ * 0-based `index`: `{ index, ok: true, result }`, or `{ index, ok: false, orgId?, issues }`
+ * for a record that fails validation (the same issues `screen` would report). A bad record
+ * never stops the batch.
+ *
+ * - `records`: any iterable (an array, a generator) or async iterable (a stream of parsed
+ *   JSON Lines). It is pulled one record at a time as the output is consumed, so memory
+ *   follows the stream, not the input size. Elements of a sync iterable are taken as they
+ *   are (a Promise is not awaited). An error thrown by the source itself (a failing reader)
+ *   is not a record: it rejects the iteration.
+ * - `options`: as for `screen`, validated once: bad options reject the first `next()` with an
+ *   `OptionsError`, before any record is read. Something that is not iterable rejects the first
+ *   `next()` with a `TypeError`.
+ *
+ * Uses the compiled evaluator, which gives the same results as `screen` (the
+ * json-rules-engine reference path), much faster.
+ *
+ * @example
+ * ```ts
+ * import { screenMany, summarize } from 'weak-lax-screener';
+ *
+ * const entries = [];
+ * for await (const entry of screenMany(assessments, { thresholds: { C08: { petitions: 8 } } })) {
+ *   if (entry.ok) console.log(entry.result.orgId, entry.result.verdict, entry.result.score);
+ *   else console.error(`record ${entry.index} (${entry.orgId ?? 'no id'}):`, entry.issues);
+ *   entries.push(entry);
+ * }
+ * console.log(summarize(entries).byVerdict);   // { 'weak-lax': 12, 'at-risk': 30, sound: 400, undetermined: 7 }
+ * ```
+ */
+export function screenMany(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options?: ScreenOptions,
+): AsyncIterable<BatchEntry> {
+  return { [Symbol.asyncIterator]: () => run(records, options, screenEntry) };
+}
+
+/**
+ * The verdict of one organisation without its explanation (no evidence, missing inputs or
+ * plan): what a province-wide table, CSV or ranking needs. Equal to the same fields of the
+ * full {@link ScreeningResult}.
+ */
+export interface CompactResult {
+  /** `org.id`. */
+  orgId: string;
+  /** `org.name`. */
+  orgName: string;
+  /** 村 (`village`) or 社区 (`community`). */
+  kind: 'village' | 'community';
+  /** `org.region`, when given. */
+  region?: Region;
+  /** The assessment date. */
+  assessedOn: string;
+  /** As in the full result. */
+  verdict: Verdict;
+  /** As in the full result. */
+  score: number;
+  /** Matched criteria, in ruleset order. */
+  matched: string[];
+  /** Criteria not matched but near (预警), in ruleset order. */
+  near: string[];
+  /** Criteria with insufficient data, in ruleset order. */
+  insufficient: string[];
+}
+
+/** One entry of {@link screenManyCompact}: a compact result, or the record's issues. */
+export type CompactEntry =
+  | {
+      /** 0-based position of the record in the input. */
+      index: number;
+      /** The record was screened. */
+      ok: true;
+      /** Its compact result. */
+      result: CompactResult;
+    }
+  | InvalidEntry;
+
+function compactRecord(assessment: Assessment, batch: PreparedBatch): CompactResult {
+  const { prepared, compiled, leaves, codes } = batch;
+  const criteria = prepared.ruleset.criteria;
+  compiled.evaluate(compiled.extract(assessment), leaves);
+  criterionCodes(prepared.outcomes, leaves, codes);
+  const score = scoreOf(prepared.ruleset, codes);
+  const matched: string[] = [];
+  const near: string[] = [];
+  const insufficient: string[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const code = codes[i];
+    if (code === CODE.matched) matched.push(criteria[i]!.id);
+    else if (code === CODE.near) near.push(criteria[i]!.id);
+    else if (code === CODE.insufficient) insufficient.push(criteria[i]!.id);
+  }
+  const { org } = assessment;
+  return {
+    orgId: org.id,
+    orgName: org.name,
+    kind: org.kind,
+    ...(org.region ? { region: regionOf(org.region) } : {}),
+    assessedOn: assessment.assessedOn,
+    verdict: verdictOf(codes, criteria.length, score, prepared.atRiskScore),
+    score,
+    matched,
+    near,
+    insufficient,
+  };
+}
+
+/**
+ * Like {@link screenMany}, but each result is a {@link CompactResult}: verdict, score and the
+ * ids of matched, near and insufficient criteria, without evidence or plans. Several times
+ * faster, for screening a province into a table, a CSV file or a ranking; the same options,
+ * the same entries for bad records, the same order.
+ *
+ * @example
+ * ```ts
+ * import { screenManyCompact } from 'weak-lax-screener';
+ *
+ * for await (const entry of screenManyCompact(readJsonLines('province.jsonl'))) {
+ *   if (entry.ok && entry.result.verdict === 'weak-lax') console.log(entry.result.orgId, entry.result.matched);
+ * }
+ * ```
+ */
+export function screenManyCompact(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options?: ScreenOptions,
+): AsyncIterable<CompactEntry> {
+  return { [Symbol.asyncIterator]: () => run(records, options, (record, index, batch) => entryOf(record, index, batch, compactRecord)) };
+}
+
