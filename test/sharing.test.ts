@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds, loadRuleset, rulesets, screen, screenMany, type Ruleset, type ScreeningResult } from '../src/index.js';
-import { fixture } from './helpers/fixtures.js';
 
 /** Every object reachable from `value` (own properties), with its path. */
 function objectsOf(value: unknown, path = '', out: [string, object][] = []): [string, object][] {
@@ -16,7 +15,13 @@ function objectsOf(value: unknown, path = '', out: [string, object][] = []): [st
   return out;
 }
 
-const assessment = fixture('31-').assessment;
+/** An invented village, weak-lax on C01 (secretary post vacant five months). */
+const assessment = {
+  org: { id: '990000000031', name: '示例村党支部', kind: 'village' },
+  assessedOn: '2026-03-31',
+  leadership: { secretaryVacantSince: '2025-10-15' },
+  service: { satisfactionRate: 0.66 },
+};
 
 describe('rulesets are deeply frozen', () => {
   it.each(['cn-2017-ten', 'cn-2019-extended'] as const)('%s: every object inside is frozen', (id) => {
