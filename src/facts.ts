@@ -9,7 +9,7 @@
  */
 import { FIELDS, INDICATOR_GROUPS, type FieldText } from './schema/fields.js';
 import type { Assessment } from './schema/assessment.js';
-import { monthsElapsed } from './internals/dates.js';
+import { fractionalMonths, monthsAndDays } from './internals/dates.js';
 
 /** A fact's value; `undefined` means the input did not say (unknown). */
 export type FactValue = number | boolean | string | null | undefined;
@@ -32,34 +32,36 @@ export interface DerivedFact {
   readonly whenNull: number | undefined;
   /** The value from a present, non-null input date. */
   readonly compute: (date: string, assessedOn: string) => number;
+  /** The value in words (4个月2天 / 4 months 2 days), from the same input date. */
+  readonly words: (date: string, assessedOn: string) => FieldText;
 }
 
-/** Months from the input date to `assessedOn`, by the contract's calendar-month rule. */
-const months = (date: string, assessedOn: string): number => monthsElapsed(date, assessedOn);
+/** "4个月2天" / "4 months 2 days": the time from `date` to `assessedOn` in words. */
+export function monthsInWords(date: string, assessedOn: string): FieldText {
+  const { months, days } = monthsAndDays(date, assessedOn);
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (months === 0) return { zh: `${days}天`, en: plural(days, 'day') };
+  return {
+    zh: days === 0 ? `${months}个月` : `${months}个月${days}天`,
+    en: days === 0 ? plural(months, 'month') : `${plural(months, 'month')} ${plural(days, 'day')}`,
+  };
+}
 
-/** The derived facts, each once. */
+/** A derived month fact: months from an input date to `assessedOn`, whole months plus the fraction of the next. */
+function monthsSince(name: string, input: string, label: FieldText, whenNull: number | undefined): DerivedFact {
+  return { name, input, label, whenNull, compute: fractionalMonths, words: monthsInWords };
+}
+
+/**
+ * The derived facts, each once. A `null` date means "no such problem" for the three C01 facts
+ * (0 months) and "none on record" for the others (unknown: a rule reads the null itself).
+ */
 export const DERIVED_FACTS: readonly DerivedFact[] = [
-  {
-    name: 'leadership.secretaryVacantMonths',
-    input: 'leadership.secretaryVacantSince',
-    label: { zh: '书记空缺时长', en: 'secretary post vacant for' },
-    whenNull: 0,
-    compute: months,
-  },
-  {
-    name: 'organisationLife.monthsSinceElection',
-    input: 'organisationLife.lastElectionOn',
-    label: { zh: '距上次换届时长', en: 'time since the last election' },
-    whenNull: undefined,
-    compute: months,
-  },
-  {
-    name: 'membership.monthsSinceCandidate',
-    input: 'membership.lastCandidateOn',
-    label: { zh: '距上次确定发展对象时长', en: 'time since a recruitment candidate was last fixed' },
-    whenNull: undefined,
-    compute: months,
-  },
+  monthsSince('leadership.secretaryVacantMonths', 'leadership.secretaryVacantSince', { zh: '书记空缺时长', en: 'secretary post vacant for' }, 0),
+  monthsSince('leadership.secretaryAbsentMonths', 'leadership.secretaryAbsentSince', { zh: '书记不能正常履职时长', en: 'secretary unable to work for' }, 0),
+  monthsSince('leadership.seatsShortMonths', 'leadership.seatsShortSince', { zh: '班子缺额时长', en: 'committee short for' }, 0),
+  monthsSince('organisationLife.monthsSinceElection', 'organisationLife.lastElectionOn', { zh: '距上次换届时长', en: 'time since the last election' }, undefined),
+  monthsSince('membership.monthsSinceAdmission', 'membership.lastAdmittedOn', { zh: '距上次发展党员时长', en: 'time since the last admission' }, undefined),
 ];
 
 const DERIVED_BY_NAME = new Map(DERIVED_FACTS.map((fact) => [fact.name, fact]));
@@ -80,6 +82,17 @@ export function inputPathOf(fact: string): string {
 export function factLabel(fact: string): FieldText {
   const known = INPUT_BY_NAME.get(fact)?.label ?? DERIVED_BY_NAME.get(fact)?.label;
   return known ?? { zh: fact, en: fact };
+}
+
+/**
+ * A derived fact's value in words (4个月2天 / 4 months 2 days), when its input date is given;
+ * `undefined` for any other fact, or when the date is absent or null.
+ */
+export function factWords(fact: string, assessment: Assessment): FieldText | undefined {
+  const derived = DERIVED_BY_NAME.get(fact);
+  if (!derived) return undefined;
+  const date = readFact(factSource(derived.input), assessment);
+  return typeof date === 'string' ? derived.words(date, assessment.assessedOn) : undefined;
 }
 
 /**

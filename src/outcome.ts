@@ -6,12 +6,12 @@
  *
  * @module
  */
-import { inputPathOf, type FactValue } from './facts.js';
-import { MET, NOT_MET, OPERATORS, UNKNOWN, treeEvaluator, type TreeEvaluator } from './engine/conditions.js';
+import { factLabel, factWords, inputAbsent, inputPathOf, type FactValue } from './facts.js';
+import { MET, NOT_MET, OPERATORS, UNKNOWN, guardsOfLeaves, leavesOf, treeEvaluator, type TreeEvaluator } from './engine/conditions.js';
 import { leafLayout, type LeafLayout } from './engine/layout.js';
 import type { LeafResults } from './engine/leaf.js';
 import type { Bilingual, EffectiveThresholds, Ruleset, Thresholds } from './ruleset.js';
-import type { Region } from './schema/assessment.js';
+import type { Assessment, Region } from './schema/assessment.js';
 import type { ChecklistItem, TimelinePhase } from './plan/types.js';
 
 /** A criterion's outcome. */
@@ -27,16 +27,30 @@ export type EvidenceValue = number | boolean | string | null;
 export interface Evidence {
   /** Input path or derived fact, e.g. `service.satisfactionRate`, `leadership.secretaryVacantMonths`. */
   fact: string;
+  /** The fact's Chinese and English label (书记空缺时长 / secretary post vacant for), from the field table. */
+  label: Bilingual;
   /** json-rules-engine's operator name, e.g. `greaterThanInclusive`. */
   operator: string;
   /** The resolved value compared against (for a comparison with another field, that field's value); `null` when missing. A list for `in`/`notIn`. */
   threshold: EvidenceValue | EvidenceValue[];
-  /** The fact's value; `null` when missing. */
-  actual: EvidenceValue;
-  /** `true` met, `false` not met, `null` unknown (an operand is missing). */
-  met: boolean | null;
   /** The effective warning line (预警线) of the threshold compared against, where it has one. */
   warningLine?: number;
+  /** The fact's value; `null` when missing. */
+  actual: EvidenceValue;
+  /** `true` met (a problem found), `false` not met, `null` unknown (an operand is missing). */
+  met: boolean | null;
+  /** A month fact's value in words (3个月1天 / 3 months 1 day), when its date is given. */
+  words?: Bilingual;
+  /** Id of the top-level branch the condition belongs to, e.g. `C01.secretaryVacantMonths`. */
+  branch: string;
+}
+
+/** One top-level branch of a criterion (a condition of the criterion's list) and whether it was met. */
+export interface BranchResult {
+  /** Branch id, e.g. `C01.secretaryVacantMonths` or `C04.termExpired`; plan measures name it in `addresses`. */
+  id: string;
+  /** `true` met (a problem found), `false` not met, `null` unknown. */
+  met: boolean | null;
 }
 
 /** The explained result of one criterion. */
@@ -53,8 +67,10 @@ export interface CriterionResult {
   near: boolean;
   /** One entry per leaf condition, in rule order. */
   evidence: Evidence[];
-  /** Every absent input path the criterion references, whatever the outcome. */
+  /** Every absent input path the criterion reads, whatever the outcome (not those behind a guard that is not met). */
   missing: string[];
+  /** The criterion's top-level branches, in rule order, and whether each was met. */
+  branches: BranchResult[];
 }
 
 /** The explained screening of one organisation (JSON-serialisable, deterministic). */
@@ -112,6 +128,12 @@ export interface OutcomePlan {
   readonly warningLines: ReadonlyArray<number | undefined>;
   /** Each criterion's condition tree, ready to evaluate. */
   readonly trees: readonly TreeEvaluator[];
+  /** Per criterion, its branches' trees, ready to evaluate. */
+  readonly branchTrees: ReadonlyArray<readonly TreeEvaluator[]>;
+  /** Per criterion and leaf, the guards in front of the leaf (see `guardsOfLeaves`). */
+  readonly guards: ReadonlyArray<readonly (readonly number[])[]>;
+  /** Per criterion and leaf, the id of the branch the leaf belongs to. */
+  readonly leafBranch: ReadonlyArray<readonly string[]>;
 }
 
 /** Lays out a ruleset's warning lines leaf by leaf. @internal */
@@ -122,7 +144,19 @@ export function outcomePlan(ruleset: Ruleset, thresholds: EffectiveThresholds): 
       warningLines.push(leaf.value.kind === 'threshold' ? thresholds.warningLines[criterion.id]?.[leaf.value.name] : undefined);
     }
   }
-  return { ruleset, layout: leafLayout(ruleset), warningLines, trees: ruleset.criteria.map((c) => treeEvaluator(c.tree)) };
+  return {
+    ruleset,
+    layout: leafLayout(ruleset),
+    warningLines,
+    trees: ruleset.criteria.map((c) => treeEvaluator(c.tree)),
+    branchTrees: ruleset.criteria.map((c) => c.branches.map((b) => treeEvaluator(b.node))),
+    guards: ruleset.criteria.map((c) => guardsOfLeaves(c.tree, c.leaves.length)),
+    leafBranch: ruleset.criteria.map((c) => {
+      const ids: string[] = [];
+      for (const branch of c.branches) for (const leaf of leavesOf(branch.node)) ids[leaf.index] = branch.id;
+      return ids;
+    }),
+  };
 }
 
 /**
@@ -187,43 +221,49 @@ function evidenceValue(value: FactValue | readonly FactValue[]): EvidenceValue |
   return value === undefined ? null : (value as EvidenceValue);
 }
 
+const tri = (value: number): boolean | null => (value === UNKNOWN ? null : value === MET);
+
 /**
- * Explains every criterion from the leaf results: outcome, `near`, evidence and missing
- * inputs. `codes` receives the outcome codes (as {@link criterionCodes}); `isAbsent` tells
- * whether an input path is absent from the assessment. @internal
+ * Explains every criterion from the leaf results: outcome, `near`, evidence (with labels and
+ * month facts in words), missing inputs and branches. `codes` receives the outcome codes (as
+ * {@link criterionCodes}). @internal
  */
-export function explainCriteria(
-  plan: OutcomePlan,
-  leaves: LeafResults,
-  codes: Uint8Array,
-  isAbsent: (inputPath: string) => boolean,
-): CriterionResult[] {
+export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: Uint8Array, assessment: Assessment): CriterionResult[] {
   return plan.ruleset.criteria.map((criterion, c) => {
     const offset = plan.layout.offsets[c]!;
     const code = codeOf(plan, c, leaves);
     codes[c] = code;
+    const guards = plan.guards[c]!;
+    const leafBranch = plan.leafBranch[c]!;
     const evidence: Evidence[] = [];
     const missing: string[] = [];
     const addMissing = (fact: string) => {
       const path = inputPathOf(fact);
       // A derived fact can be unknown while its input is present (a null date that means
-      // "never"): `missing` names absent inputs only.
-      if (!missing.includes(path) && isAbsent(path)) missing.push(path);
+      // "none on record"): `missing` names absent inputs only.
+      if (!missing.includes(path) && inputAbsent(assessment, path)) missing.push(path);
     };
     criterion.leaves.forEach((leaf, i) => {
       const actual = leaves.actual[offset + i];
       const expected = leaves.expected[offset + i];
-      const met = leaves.met[offset + i];
-      if (actual === undefined) addMissing(leaf.fact);
-      if (leaf.value.kind === 'fact' && expected === undefined) addMissing(leaf.value.fact);
+      // Behind a guard that is not met (a village-only condition, for a community), nothing is missing.
+      if (!guards[i]!.some((g) => leaves.met[offset + g] === NOT_MET)) {
+        if (actual === undefined) addMissing(leaf.fact);
+        if (leaf.value.kind === 'fact' && expected === undefined) addMissing(leaf.value.fact);
+      }
       const warningLine = plan.warningLines[offset + i];
+      const words = actual === undefined ? undefined : factWords(leaf.fact, assessment);
+      const label = factLabel(leaf.fact);
       evidence.push({
         fact: leaf.fact,
+        label: { zh: label.zh, en: label.en },
         operator: leaf.operator,
         threshold: evidenceValue(expected!),
-        actual: evidenceValue(actual) as EvidenceValue,
-        met: met === UNKNOWN ? null : met === MET,
         ...(warningLine !== undefined ? { warningLine } : {}),
+        actual: evidenceValue(actual) as EvidenceValue,
+        met: tri(leaves.met[offset + i]!),
+        ...(words !== undefined ? { words } : {}),
+        branch: leafBranch[i]!,
       });
     });
     return {
@@ -234,6 +274,7 @@ export function explainCriteria(
       near: code === CODE.near,
       evidence,
       missing,
+      branches: criterion.branches.map((branch, b) => ({ id: branch.id, met: tri(plan.branchTrees[c]![b]!(leaves.met, offset, -1)) })),
     };
   });
 }

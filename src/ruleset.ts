@@ -15,7 +15,9 @@ import {
 } from './schema/ruleset.js';
 import {
   OPERATORS,
+  branchesOf,
   leavesOf,
+  type BranchSpec,
   type CondNode,
   type LeafSpec,
 } from './engine/conditions.js';
@@ -88,6 +90,8 @@ export interface Criterion {
   };
   /** Normalised condition tree. @internal */
   readonly tree: CondNode;
+  /** Top-level branches with their ids. @internal */
+  readonly branches: readonly BranchSpec[];
   /** Leaves in rule order. @internal */
   readonly leaves: readonly LeafSpec[];
   /** File the criterion was loaded from. @internal */
@@ -183,9 +187,10 @@ function checkFact(fact: string, context: BuildContext, field: string): void {
 }
 
 function normalise(node: ConditionJson, context: BuildContext, field: string): CondNode {
-  if ('all' in node) return { kind: 'all', children: node.all.map((c, i) => normalise(c, context, `${field}.all.${i}`)) };
-  if ('any' in node) return { kind: 'any', children: node.any.map((c, i) => normalise(c, context, `${field}.any.${i}`)) };
-  if ('not' in node) return { kind: 'not', child: normalise(node.not, context, `${field}.not`) };
+  const named = node.name === undefined ? {} : { name: node.name };
+  if ('all' in node) return { kind: 'all', children: node.all.map((c, i) => normalise(c, context, `${field}.all.${i}`)), ...named };
+  if ('any' in node) return { kind: 'any', children: node.any.map((c, i) => normalise(c, context, `${field}.any.${i}`)), ...named };
+  if ('not' in node) return { kind: 'not', child: normalise(node.not, context, `${field}.not`), ...named };
   const fact = node.fact;
   checkFact(fact, context, `${field}.fact`);
   const raw = node.value;
@@ -221,7 +226,7 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
   }
   const leaf: LeafSpec = { index: context.leaves.length, fact, operator: node.operator, value };
   context.leaves.push(leaf);
-  return { kind: 'leaf', leaf };
+  return { kind: 'leaf', leaf, ...named };
 }
 
 function buildCriterion(
@@ -241,6 +246,15 @@ function buildCriterion(
     leaves: [],
   };
   const tree = normalise(parsed.conditions, context, 'conditions');
+  const branches = branchesOf(parsed.id, tree);
+  const seenBranches = new Set<string>();
+  branches.forEach((branch, i) => {
+    if (seenBranches.has(branch.id)) {
+      const field = tree.kind === 'any' ? `conditions.any.${i}` : 'conditions';
+      throw new RulesetError(input.file, `${field}.name`, `two branches are both "${branch.id}": give one a different "name"`);
+    }
+    seenBranches.add(branch.id);
+  });
   const thresholds: Record<string, ThresholdSpec> = {};
   for (const [name, spec] of Object.entries(parsed.thresholds)) {
     const users = context.leaves.filter((leaf) => leaf.value.kind === 'threshold' && leaf.value.name === name);
@@ -297,6 +311,7 @@ function buildCriterion(
       event: parsed.event,
     },
     tree,
+    branches,
     leaves: leavesOf(tree),
     file: input.file,
   };

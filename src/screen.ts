@@ -8,7 +8,6 @@ import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './sc
 import { REGION_GROUP, keyOf } from './schema/fields.js';
 import { screenOptionsSchema } from './schema/options.js';
 import { errorMap, message, toIssues, type Locale } from './schema/messages.js';
-import { inputAbsent } from './facts.js';
 import { protoKeyPath } from './internals/proto.js';
 import { checkExtraFacts, resolveThresholds, type EffectiveThresholds, type Ruleset, type Thresholds } from './ruleset.js';
 import { defaultRuleset } from './rulesets.js';
@@ -17,7 +16,7 @@ import type { LeafResults } from './engine/leaf.js';
 import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
 import { planForResult } from './plan/plan.js';
-import { addDays } from './internals/dates.js';
+import { addDays, compareDates } from './internals/dates.js';
 
 export type { ScreeningResult } from './outcome.js';
 
@@ -50,6 +49,16 @@ export interface ScreenOptions {
     template?: PlanTemplate;
   };
   /**
+   * A province-wide 换届 schedule approved by the higher committee, given once for a whole
+   * batch: an organisation without its own `organisationLife.postponementApproved` is read as
+   * approved while `assessedOn` is on or before `approvedUntil` (`YYYY-MM-DD`), and as not
+   * approved after it. An organisation's own value always counts.
+   */
+  electionRound?: {
+    /** Last day of the approved postponement, `YYYY-MM-DD`. */
+    approvedUntil: string;
+  };
+  /**
    * Language of error messages.
    * @default 'en'
    */
@@ -64,6 +73,7 @@ export interface PreparedOptions {
   outcomes: OutcomePlan;
   atRiskScore: number;
   plan: { start?: string; template: PlanTemplate };
+  electionRound: { approvedUntil: string } | undefined;
   locale: Locale;
 }
 
@@ -91,6 +101,7 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
     outcomes: outcomePlan(ruleset, thresholds),
     atRiskScore,
     plan: { ...plan, template: plan?.template ?? 'intensive' },
+    electionRound: parsed.data.electionRound,
     locale,
   };
 }
@@ -141,6 +152,18 @@ function cloneThresholds(values: Thresholds): Thresholds {
   return out;
 }
 
+/**
+ * The assessment as the rules read it under the options: with `electionRound`, an absent
+ * `organisationLife.postponementApproved` is read from the province-wide schedule. @internal
+ */
+export function effectiveAssessment(assessment: Assessment, prepared: PreparedOptions): Assessment {
+  const round = prepared.electionRound;
+  const life = assessment.organisationLife;
+  if (!round || life?.postponementApproved !== undefined) return assessment;
+  const postponementApproved = compareDates(assessment.assessedOn, round.approvedUntil) <= 0;
+  return { ...assessment, organisationLife: { ...life, postponementApproved } };
+}
+
 /** The region in field-table order, whatever order the input gave its keys in. @internal */
 export function regionOf(region: Region): Region {
   const out: Record<string, string> = {};
@@ -154,7 +177,7 @@ const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyo
 export function assembleResult(assessment: Assessment, prepared: PreparedOptions, leaves: LeafResults): ScreeningResult {
   const { ruleset, thresholds } = prepared;
   const codes = new Uint8Array(ruleset.criteria.length);
-  const criteria = explainCriteria(prepared.outcomes, leaves, codes, (path) => inputAbsent(assessment, path));
+  const criteria = explainCriteria(prepared.outcomes, leaves, codes, assessment);
   const score = scoreOf(ruleset, codes);
   const verdict = verdictOf(codes, codes.length, score, prepared.atRiskScore);
   const { org } = assessment;
@@ -224,6 +247,6 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
  */
 export async function screen(input: unknown, options?: ScreenOptions): Promise<ScreeningResult> {
   const prepared = prepareOptions(options);
-  const assessment = validateAssessment(input, prepared);
+  const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
   return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
 }

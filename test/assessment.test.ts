@@ -26,7 +26,10 @@ const set = (group: string, field: string, value: unknown): Mutate => (a) => {
 const invalid: Array<[string, Mutate, string, RegExp]> = [
   ['unknown top-level key', (a) => ({ ...a, leadershp: {} }), 'leadershp', /unknown key; did you mean "leadership"/],
   ['misspelt nested key', (a) => { (a.leadership as Record<string, unknown>).seatFilled = 3; return a; }, 'leadership.seatFilled', /did you mean "seatsFilled"/],
-  ['negative count', set('safety', 'petitions', -1), 'safety.petitions', />=0/],
+  ['negative count', set('safety', 'repeatPetitions', -1), 'safety.repeatPetitions', />=0/],
+  ['a field removed in 0.2', set('safety', 'petitions', 3), 'safety.petitions', /unknown key/],
+  ['a shortage date while the committee is complete', set('leadership', 'seatsShortSince', '2025-01-01'), 'leadership.seatsShortSince', /write null when the committee is complete/],
+  ['an absent secretary on a vacant post', (a) => { Object.assign(a.leadership as object, { secretaryVacantSince: '2025-01-01', secretaryAbsentSince: '2025-02-01' }); return a; }, 'leadership.secretaryAbsentSince', /vacant post has no secretary/],
   ['fractional count', set('organisationLife', 'partyClasses', 1.5), 'organisationLife.partyClasses', /int/],
   ['count as a string', set('conduct', 'disciplineCases', '2'), 'conduct.disciplineCases', /number/],
   ['impossible calendar date', set('organisationLife', 'lastElectionOn', '2021-02-30'), 'organisationLife.lastElectionOn', /date/i],

@@ -22,7 +22,7 @@ const validate = ajv.compile(fileSchema);
 /** True when zod's only complaints are the cross-field rules listed in the description. */
 function onlyCrossFieldIssues(input: unknown): boolean {
   const parsed = assessmentSchema.safeParse(input);
-  return !parsed.success && parsed.error.issues.every((issue) => issue.code === 'custom' && ['seats', 'afterAssessedOn'].includes(String(issue.params?.key)));
+  return !parsed.success && parsed.error.issues.every((issue) => issue.code === 'custom' && ['seats', 'seatsShort', 'absentWhileVacant', 'afterAssessedOn'].includes(String(issue.params?.key)));
 }
 
 describe('assessment JSON Schema (dist/assessment.schema.json)', () => {
@@ -64,6 +64,8 @@ describe('assessment JSON Schema (dist/assessment.schema.json)', () => {
   it.each([
     ['seatsFilled above seatsRequired', { leadership: { seatsRequired: 5, seatsFilled: 6 } }],
     ['a date after assessedOn', { organisationLife: { lastElectionOn: '2030-01-01' } }],
+    ['a shortage date while the committee is complete', { leadership: { seatsRequired: 5, seatsFilled: 5, seatsShortSince: '2025-01-01' } }],
+    ['an absent secretary on a vacant post', { leadership: { secretaryVacantSince: '2025-01-01', secretaryAbsentSince: '2025-02-01' } }],
   ])('cannot express %s (listed in its description)', (_name, patch) => {
     const input = { org: { id: '1', name: '村', kind: 'village' }, assessedOn: '2026-01-01', ...patch };
     expect(validate(input)).toBe(true);
@@ -74,7 +76,8 @@ describe('assessment JSON Schema (dist/assessment.schema.json)', () => {
     ['satisfaction as a percentage', { service: { satisfactionRate: 85 } }],
     ['an impossible date', { assessedOn: '2026-02-30' }],
     ['an unknown key', { venue: { hasFixedVenu: true } }],
-    ['a fractional count', { safety: { petitions: 1.5 } }],
+    ['a fractional count', { safety: { repeatPetitions: 1.5 } }],
+    ['a field removed in 0.2', { safety: { petitions: 1 } }],
   ])('rejects %s like zod does', (_name, patch) => {
     const input = { org: { id: '1', name: '村', kind: 'village' }, assessedOn: '2026-01-01', ...patch };
     expect(validate(input)).toBe(false);

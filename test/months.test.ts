@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthsElapsed } from '../src/internals/dates.js';
+import { fractionalMonths, monthsElapsed } from '../src/internals/dates.js';
+import { monthsInWords } from '../src/facts.js';
 import { screen } from '../src/index.js';
 import { assessmentOf } from './helpers/fixtures.js';
 
@@ -29,15 +30,49 @@ describe('calendar months, clamped to the end of the month', () => {
     const result = await screen(a);
     const evidence = (id: string, fact: string) =>
       result.criteria.find((c) => c.id === id)!.evidence.find((e) => e.fact === fact)!;
+    // 2017-01-10 + 2 months = 03-10 (on or before 04-09), + 3 = 04-10 (after): 2 months and
+    // 30 of the 31 days from 03-10 to 04-10: 2 + 30/31 = 2.96.
     expect(evidence('C01', 'leadership.secretaryVacantMonths')).toEqual({
-      fact: 'leadership.secretaryVacantMonths', operator: 'greaterThanInclusive', threshold: 3, actual: 2, met: false, warningLine: 1,
+      fact: 'leadership.secretaryVacantMonths',
+      label: { zh: '书记空缺时长', en: 'secretary post vacant for' },
+      operator: 'greaterThan',
+      threshold: 3,
+      warningLine: 1,
+      actual: 2.96,
+      met: false,
+      words: { zh: '2个月30天', en: '2 months 30 days' },
+      branch: 'C01.secretaryVacantMonths',
     });
-    expect(evidence('C04', 'organisationLife.monthsSinceElection')).toMatchObject({ actual: 35, met: false });
+    expect(evidence('C04', 'organisationLife.monthsSinceElection')).toMatchObject({ actual: 35.96, met: false, words: { zh: '35个月30天' } });
 
     (a.leadership as Record<string, unknown>).secretaryVacantSince = null;
     const filled = await screen(a);
-    expect(filled.criteria[0]!.evidence[1]).toMatchObject({ actual: 0, met: false });
+    // null: the post is filled, 0 months, nothing missing and nothing to say in words.
+    expect(filled.criteria[0]!.evidence[0]).toMatchObject({ actual: 0, met: false });
+    expect(filled.criteria[0]!.evidence[0]!.words).toBeUndefined();
     expect(filled.criteria[0]!.missing).toEqual([]);
+  });
+});
+
+describe('fractional months (contract, "Months")', () => {
+  it.each([
+    ['2017-01-10', '2017-04-10', 3, '3个月', '3 months'],
+    ['2017-01-10', '2017-04-11', 3.03, '3个月1天', '3 months 1 day'],
+    ['2027-01-15', '2027-03-31', 2.51, '2个月16天', '2 months 16 days'],
+    ['2025-11-30', '2026-02-28', 3, '3个月', '3 months'], // + 3 months clamps to 02-28
+    ['2025-11-30', '2026-03-01', 3.03, '3个月1天', '3 months 1 day'], // then 1 day of the 30 to 03-30
+    ['2026-03-31', '2026-03-31', 0, '0天', '0 days'],
+    ['2026-03-30', '2026-03-31', 0.03, '1天', '1 day'], // 1 of 30 days (to 04-30): 0.033 floored
+    ['2024-02-29', '2026-02-28', 24, '24个月', '24 months'], // 2026-02-29 does not exist: clamped
+  ])('%s → %s is %d (%s)', (from, to, value, zh, en) => {
+    expect(fractionalMonths(from, to)).toBe(value);
+    expect(monthsInWords(from, to)).toEqual({ zh, en });
+  });
+
+  it('"more than 3 months" is strict on it and "at least 3" inclusive: exactly 3 months is at least 3, not more than 3', () => {
+    const exactly = fractionalMonths('2017-01-10', '2017-04-10');
+    const oneDayMore = fractionalMonths('2017-01-10', '2017-04-11');
+    expect([exactly > 3, exactly >= 3, oneDayMore > 3]).toEqual([false, true, true]);
   });
 });
 
@@ -48,7 +83,30 @@ describe('years 0000–0099 (valid ISO 8601 dates that Date.UTC would shift to 1
     const a = assessmentOf('01-');
     (a.organisationLife as Record<string, unknown>).lastElectionOn = '0001-01-01';
     const result = await screen(a);
-    expect(result.criteria.find((c) => c.id === 'C04')!.evidence[0]).toMatchObject({ actual: (2026 - 1) * 12 + 2, met: true });
+    // 0001-01-01 to 2026-03-31: (2026 - 1) × 12 + 2 months, then 30 of the 31 days of March.
+    expect(result.criteria.find((c) => c.id === 'C04')!.evidence[0]).toMatchObject({ actual: (2026 - 1) * 12 + 2 + 0.96, met: true });
+  });
+});
+
+describe('fractional months (contract, "Months")', () => {
+  it.each([
+    ['2017-01-10', '2017-04-10', 3, '3个月', '3 months'],
+    ['2017-01-10', '2017-04-11', 3.03, '3个月1天', '3 months 1 day'],
+    ['2027-01-15', '2027-03-31', 2.51, '2个月16天', '2 months 16 days'],
+    ['2025-11-30', '2026-02-28', 3, '3个月', '3 months'], // + 3 months clamps to 02-28
+    ['2025-11-30', '2026-03-01', 3.03, '3个月1天', '3 months 1 day'], // then 1 day of the 30 to 03-30
+    ['2026-03-31', '2026-03-31', 0, '0天', '0 days'],
+    ['2026-03-30', '2026-03-31', 0.03, '1天', '1 day'], // 1 of 30 days (to 04-30): 0.033 floored
+    ['2024-02-29', '2026-02-28', 24, '24个月', '24 months'], // 2026-02-29 does not exist: clamped
+  ])('%s → %s is %d (%s)', (from, to, value, zh, en) => {
+    expect(fractionalMonths(from, to)).toBe(value);
+    expect(monthsInWords(from, to)).toEqual({ zh, en });
+  });
+
+  it('"more than 3 months" is strict on it and "at least 3" inclusive: exactly 3 months is at least 3, not more than 3', () => {
+    const exactly = fractionalMonths('2017-01-10', '2017-04-10');
+    const oneDayMore = fractionalMonths('2017-01-10', '2017-04-11');
+    expect([exactly > 3, exactly >= 3, oneDayMore > 3]).toEqual([false, true, true]);
   });
 });
 

@@ -157,7 +157,7 @@ describe('checklist', () => {
       matched: ['C07', 'X01'],
       criteria: [
         ...gongtong.criteria,
-        { id: 'X01', no: 11, title: { zh: '移风易俗滞后', en: 'Slow reform of customs' }, outcome: 'matched', near: false, evidence: [], missing: [] },
+        { id: 'X01', no: 11, title: { zh: '移风易俗滞后', en: 'Slow reform of customs' }, outcome: 'matched', near: false, evidence: [], missing: [], branches: [{ id: 'X01.1', met: true }] },
       ],
     };
     const plan = planRectification(custom, { start: '2017-03-01' });
@@ -230,7 +230,8 @@ describe('recurring measures', () => {
   });
 
   it('monthly 支委会 and 主题党日 where C04 matched, once in every month of the window', () => {
-    const result = screened.find(({ v }) => v.file.startsWith('13-'))!.result;
+    // Fixture 52: 5 主题党日, C04 alone.
+    const result = screened.find(({ v }) => v.file.startsWith('52-'))!.result;
     expect(result.matched).toEqual(['C04']);
     const plan = planRectification(result, { start: '2017-03-15', template: 'annual' });
     const byId = new Map(plan.checklist.map((i) => [i.id, i]));

@@ -12,21 +12,21 @@ const RUNS = { numRuns: 300 };
 type Record_ = Record<string, Record<string, unknown>>;
 
 const MORE_IS_WORSE = [
-  ['unity', 'conflictReports'], ['elections', 'voteBuyingCases'], ['safety', 'criminalCases'], ['safety', 'massIncidents'],
-  ['safety', 'petitions'], ['safety', 'collectivePetitions'], ['safety', 'unresolvedDisputes'], ['conduct', 'disciplineCases'],
-  ['conduct', 'corruptionCases'],
+  ['unity', 'confirmedConflicts'], ['elections', 'voteBuyingCases'], ['safety', 'criminalCases'], ['safety', 'massIncidents'],
+  ['safety', 'repeatPetitions'], ['safety', 'petitionBacklog'], ['safety', 'collectivePetitions'], ['safety', 'unresolvedDisputes'],
+  ['conduct', 'disciplineCases'], ['conduct', 'corruptionCases'],
 ] as const;
 const FEWER_IS_WORSE = [
-  ['leadership', 'seatsFilled'], ['organisationLife', 'branchAssemblies'], ['organisationLife', 'committeeMeetings'],
-  ['organisationLife', 'partyClasses'], ['affairs', 'affairsDisclosures'], ['affairs', 'financeDisclosures'],
+  ['organisationLife', 'branchAssemblies'], ['organisationLife', 'committeeMeetings'], ['organisationLife', 'partyClasses'],
+  ['organisationLife', 'themedPartyDays'], ['affairs', 'affairsDisclosures'], ['affairs', 'financeDisclosures'],
 ] as const;
 const TRUE_IS_WORSE = [
   ['leadership', 'workStalled'], ['secretary', 'disengaged'], ['unity', 'workDisrupted'], ['elections', 'clanInterference'],
-  ['elections', 'religiousInterference'], ['elections', 'criminalInfiltration'],
+  ['elections', 'religiousInterference'], ['elections', 'criminalInfiltration'], ['elections', 'cadreWithCriminalRecord'],
 ] as const;
 const FALSE_IS_WORSE = [
-  ['organisationLife', 'lifeMeetingHeld'], ['organisationLife', 'memberReviewHeld'], ['affairs', 'supervisionCommitteeActive'],
-  ['affairs', 'fourTwoMethodApplied'], ['venue', 'hasFixedVenue'],
+  ['organisationLife', 'lifeMeetingHeld'], ['organisationLife', 'memberReviewHeld'], ['organisationLife', 'postponementApproved'],
+  ['affairs', 'supervisionCommitteeActive'], ['affairs', 'fourTwoMethodApplied'], ['venue', 'hasFixedVenue'],
 ] as const;
 const RATINGS = ['excellent', 'competent', 'basic', 'incompetent'];
 
@@ -54,10 +54,19 @@ function worsenings(a: Record<string, unknown>, step: number): Array<[string, ()
   if (typeof rate === 'number' && rate > 0) out.push(['satisfactionRate-', with_('service', 'satisfactionRate', Math.max(0, rate - step / 20))]);
   const rating = get('secretary', 'rating');
   if (typeof rating === 'string' && rating !== 'incompetent') out.push(['rating-', with_('secretary', 'rating', RATINGS[RATINGS.indexOf(rating) + 1])]);
+  const previous = get('secretary', 'previousRating');
+  if (typeof previous === 'string' && previous !== 'incompetent') {
+    out.push(['previousRating-', with_('secretary', 'previousRating', RATINGS[RATINGS.indexOf(previous) + 1])]);
+  }
   const assessedOn = a.assessedOn as string;
   const vacant = get('leadership', 'secretaryVacantSince');
-  if (vacant === null) out.push(['vacant', with_('leadership', 'secretaryVacantSince', addDays(assessedOn, -30 * step))]);
+  const absent = get('leadership', 'secretaryAbsentSince');
+  // A vacant post cannot also have an absent secretary: vacancy worsens only where none is absent.
+  if (vacant === null && typeof absent !== 'string') out.push(['vacant', with_('leadership', 'secretaryVacantSince', addDays(assessedOn, -30 * step))]);
   if (typeof vacant === 'string') out.push(['vacant earlier', with_('leadership', 'secretaryVacantSince', addDays(vacant, -30 * step))]);
+  if (typeof absent === 'string') out.push(['absent earlier', with_('leadership', 'secretaryAbsentSince', addDays(absent, -30 * step))]);
+  const short = get('leadership', 'seatsShortSince');
+  if (typeof short === 'string') out.push(['seats short earlier', with_('leadership', 'seatsShortSince', addDays(short, -30 * step))]);
   const election = get('organisationLife', 'lastElectionOn');
   if (typeof election === 'string') out.push(['election earlier', with_('organisationLife', 'lastElectionOn', addDays(election, -30 * step))]);
   return out;
@@ -84,7 +93,9 @@ describe('properties', () => {
         for (const c of r.criteria) {
           if (c.near) expect(c.outcome).toBe('not-matched');
           if (c.outcome === 'insufficient-data') expect(c.missing.length).toBeGreaterThan(0);
-          if (c.outcome === 'not-matched') expect(c.evidence.every((e) => e.met !== true)).toBe(true);
+          // Not matched: no branch met (a leaf may be, inside an `all` whose other leaf is not).
+          if (c.outcome === 'not-matched') expect(c.branches.every((b) => b.met === false)).toBe(true);
+          if (c.outcome === 'matched') expect(c.branches.some((b) => b.met === true)).toBe(true);
         }
         const expectedVerdict = r.matched.length
           ? 'weak-lax'

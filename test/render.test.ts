@@ -22,14 +22,14 @@ describe('renderPlan zh: the seed plan structure', () => {
   const md = renderPlan(seedPlan, { lang: 'zh' });
 
   it('has the title and the three numbered parts, in order', () => {
-    expect(md.startsWith('# 共同村党总支整顿方案\n')).toBe(true);
+    expect(md.startsWith('# 芷兰坳村党总支整顿方案\n')).toBe(true);
     const positions = ['## 一、指导思想', '## 二、方法步骤', '## 三、整顿要求'].map((h) => md.indexOf(`\n${h}\n`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it('names the problems in the guiding principles', () => {
-    expect(md).toContain('以解决“村(居)务财务不公开、民主管理混乱”为重点');
+    expect(md).toContain('以解决“村（居）务财务不公开、民主管理混乱”为重点');
   });
 
   it('dates the five phases as seed plan 1 does', () => {
@@ -56,7 +56,7 @@ describe('renderPlan zh: the seed plan structure', () => {
     for (const row of rows) expect(cells(row)).toHaveLength(5);
     const disclosure = rows.find((r) => r.includes('每季度首月15日'))!;
     expect(cells(disclosure)).toEqual([
-      'C07 村(居)务财务不公开、民主管理混乱',
+      'C07 村（居）务财务不公开、民主管理混乱',
       '每季度首月15日公开村(居)务财务收支情况',
       '财务按季公开,接受群众监督',
       '2017-05-30 (逐次: 2017-04-15)',
@@ -74,7 +74,7 @@ describe('renderPlan zh: the seed plan structure', () => {
   });
 
   it('ends with the seed requirements: responsibility and supervision, with the stationed-leader rule', () => {
-    expect(md).toContain('集中整顿工作由镇党委牵头具体组织实施,共同村党总支为整顿责任主体');
+    expect(md).toContain('集中整顿工作由镇党委牵头具体组织实施,芷兰坳村党总支为整顿责任主体');
     expect(md).toContain('驻点领导不换点、工作队伍不撤离');
   });
 
@@ -86,7 +86,7 @@ describe('renderPlan zh: the seed plan structure', () => {
 describe('renderPlan en and other plans', () => {
   it('renders English with the same structure', () => {
     const md = renderPlan(seedPlan, { lang: 'en' });
-    expect(md.startsWith('# Rectification plan: 共同村党总支\n')).toBe(true);
+    expect(md.startsWith('# Rectification plan: 芷兰坳村党总支\n')).toBe(true);
     for (const heading of ['## 1. Guiding principles', '## 2. Methods and steps', '## 3. Requirements']) expect(md).toContain(`\n${heading}\n`);
     expect(md).toContain('\n### 2.3 Focused rectification, problem by problem (2017-03-21 to 2017-04-21)\n');
     expect(tableRows(md)[0]).toBe('| Problem | Measure | Goal | Deadline | Responsible |');
@@ -120,7 +120,7 @@ describe('renderPlan en and other plans', () => {
   it('renders a plan read back from JSON without the optional fields', () => {
     const { orgName: _n, kind: _k, problems: _p, ...bare } = JSON.parse(JSON.stringify(seedPlan)) as RectificationPlan;
     const md = renderPlan(bare, { lang: 'zh' });
-    expect(md.startsWith('# 000000000001整顿方案\n')).toBe(true);
+    expect(md.startsWith(`# ${seedPlan.orgId}整顿方案\n`)).toBe(true);
     expect(md).toContain('| C07 | ');
   });
 

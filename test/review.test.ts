@@ -16,7 +16,7 @@ const fixAffairs = (a: Record<string, any>) => {
   a.affairs = { affairsDisclosures: 4, financeDisclosures: 4, supervisionCommitteeActive: true, fourTwoMethodApplied: true };
 };
 
-// 共同村 (seed plan 1), assessed 2017-02-15: C07 matched, weak-lax.
+// The seed's case under an invented name (fixture 42), assessed 2017-02-15: C07 matched, weak-lax.
 const before = await screen(village('42-').assessment);
 
 const statusOf = (r: ReturnType<typeof review>, id: string) => r.criteria.find((c) => c.id === id)?.status;
@@ -55,10 +55,10 @@ describe('statuses', () => {
 });
 
 describe('converted', () => {
-  it('共同村 discloses its finances and the supervisory committee works: C07 resolved, converted, one year of follow-up', async () => {
+  it('the seed village discloses its finances and the supervisory committee works: C07 resolved, converted, one year of follow-up', async () => {
     const after = await screen(followUp('42-', '2017-06-05', fixAffairs));
     const r = review(before, after);
-    expect(r).toMatchObject({ orgId: '000000000001', before: '2017-02-15', after: '2017-06-05', converted: true });
+    expect(r).toMatchObject({ orgId: before.orgId, before: '2017-02-15', after: '2017-06-05', converted: true });
     expect(statusOf(r, 'C07')).toBe('resolved');
     expect(r.criteria.filter((c) => c.id !== 'C07').every((c) => c.status === 'unchanged')).toBe(true);
     expect(r.criteria.map((c) => c.id)).toEqual(before.criteria.map((c) => c.id));
@@ -68,7 +68,13 @@ describe('converted', () => {
   });
 
   it('follow-up dates are clamped to the end of the month (2019-08-31 → look back 2020-02-29)', async () => {
-    const after = await screen(followUp('42-', '2019-08-31', fixAffairs));
+    // Two years on, the term of the election before 2017 has run out: the village was re-elected.
+    const after = await screen(
+      followUp('42-', '2019-08-31', (a) => {
+        fixAffairs(a);
+        a.organisationLife.lastElectionOn = '2018-12-20';
+      }),
+    );
     expect(review(before, after).followUp).toEqual({ consolidateUntil: '2020-08-31', lookBackOn: '2020-02-29' });
   });
 
@@ -122,10 +128,20 @@ describe('not converted', () => {
   it('an organisation that was not weak-lax is never converted; a new problem is referred to the committee, with no deadline', async () => {
     const soundBefore = await screen(village('01-').assessment);
     expect(soundBefore.verdict).toBe('sound');
-    const still = review(soundBefore, await screen(followUp('01-', '2026-09-30')));
+    // Six months on the 2021 term has run out: the postponement of the 2026 round was approved.
+    const approved = (a: Record<string, any>) => (a.organisationLife.postponementApproved = true);
+    const still = review(soundBefore, await screen(followUp('01-', '2026-09-30', approved)));
     expect(still).toMatchObject({ converted: false });
     expect([still.followUp, still.actions, still.deadline]).toEqual([undefined, undefined, undefined]);
-    const worse = review(soundBefore, await screen(followUp('01-', '2026-09-30', (a) => (a.venue.hasFixedVenue = false))));
+    const worse = review(
+      soundBefore,
+      await screen(
+        followUp('01-', '2026-09-30', (a) => {
+          approved(a);
+          a.venue.hasFixedVenue = false;
+        }),
+      ),
+    );
     expect(statusOf(worse, 'C10')).toBe('new');
     expect(worse.converted).toBe(false);
     expect(worse.actions!.map((a) => a.zh)).toEqual(['提请乡镇(街道)党(工)委研究是否列为整顿对象']);
@@ -138,7 +154,7 @@ describe('ReviewError', () => {
     const other = await screen(village('24-').assessment);
     const error = reviewError(() => review(before, other));
     expect(error.code).toBe('ERR_REVIEW');
-    expect(error.message).toMatch(/different organisations.*000000000001.*371721108216/);
+    expect(error.message).toMatch(new RegExp(`different organisations.*${before.orgId}.*${other.orgId}`));
   });
 
   it('different ruleset id or version', async () => {

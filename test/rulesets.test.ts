@@ -49,35 +49,40 @@ describe('cn-2019-extended', () => {
     expect(c11!.thresholds).toMatchObject({ collectiveIncome: { default: 50000, warningLine: 100000, direction: 'down' } });
     expect(c11!.appliesTo).toEqual(['village']);
     expect(c12!.title.zh).toBe('发展党员停滞');
-    expect(c12!.thresholds).toMatchObject({ monthsSinceCandidate: { default: 24, warningLine: 18, direction: 'up' } });
+    expect(c12!.thresholds).toMatchObject({ monthsSinceAdmission: { default: 24, warningLine: 18, direction: 'up' } });
     expect([c11!.weight, c12!.weight]).toEqual([10, 10]);
     expect(c11!.sources).toEqual(['domain S15', 'domain S21']);
     expect(c12!.sources).toEqual(['domain S1']);
     expect(c11!.tree.kind).toBe('all');
-    expect(c12!.tree.kind).toBe('any');
+    expect(c12!.tree.kind).toBe('all');
+    // Both are for villages only: one named branch each, behind the org.kind guard.
+    expect(c11!.branches.map((b) => b.id)).toEqual(['C11.collectiveIncome']);
+    expect(c12!.branches.map((b) => b.id)).toEqual(['C12.recruitmentStalled']);
   });
 
   it('reports the effective thresholds of all twelve criteria', async () => {
-    const result = await screen({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastCandidateOn: '2025-10-01' } }, { ruleset: extended });
-    expect(result.ruleset).toMatchObject({ id: 'cn-2019-extended', version: '1.0.0' });
+    const result = await screen({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastAdmittedOn: '2025-10-01' } }, { ruleset: extended });
+    expect(result.ruleset).toMatchObject({ id: 'cn-2019-extended', version: '2.0.0' });
     expect(result.ruleset.thresholds.C11).toEqual({ collectiveIncome: 50000 });
-    expect(result.ruleset.thresholds.C12).toEqual({ monthsSinceCandidate: 24 });
-    expect(result.ruleset.thresholds.C01).toEqual({ secretaryVacantMonths: 3 });
+    expect(result.ruleset.thresholds.C12).toEqual({ monthsSinceAdmission: 24 });
+    expect(result.ruleset.thresholds.C01).toEqual({ secretaryVacantMonths: 3, secretaryAbsentMonths: 3, seatsShortMonths: 3 });
     expect(result.verdict).toBe('sound');
   });
 
-  it('matches C12 when no 发展对象 was ever fixed (lastCandidateOn null), with nothing missing', async () => {
-    const result = await screen({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastCandidateOn: null } }, { ruleset: extended });
+  it('matches C12 when no admission is on record (lastAdmittedOn null), with nothing missing', async () => {
+    const result = await screen({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastAdmittedOn: null } }, { ruleset: extended });
     const c12 = criterion(result, 'C12');
     expect(c12.outcome).toBe('matched');
     expect(c12.near).toBe(false);
-    // lastCandidateOn is present (null = never), so it is not missing, although the months
-    // since a candidate cannot be computed.
+    // lastAdmittedOn is present (null = none on record), so it is not missing, although the
+    // months since an admission cannot be computed.
     expect(c12.missing).toEqual([]);
     expect(c12.evidence).toEqual([
-      { fact: 'membership.lastCandidateOn', operator: 'equal', threshold: null, actual: null, met: true },
-      { fact: 'membership.monthsSinceCandidate', operator: 'greaterThanInclusive', threshold: 24, actual: null, met: null, warningLine: 18 },
+      { fact: 'org.kind', label: { zh: '村或社区', en: 'kind' }, operator: 'equal', threshold: 'village', actual: 'village', met: true, branch: 'C12.recruitmentStalled' },
+      { fact: 'membership.lastAdmittedOn', label: { zh: '上次发展党员日期', en: 'date a probationary member was last admitted' }, operator: 'equal', threshold: null, actual: null, met: true, branch: 'C12.recruitmentStalled' },
+      { fact: 'membership.monthsSinceAdmission', label: { zh: '距上次发展党员时长', en: 'time since the last admission' }, operator: 'greaterThanInclusive', threshold: 24, warningLine: 18, actual: null, met: null, branch: 'C12.recruitmentStalled' },
     ]);
+    expect(c12.branches).toEqual([{ id: 'C12.recruitmentStalled', met: true }]);
     expect(result.verdict).toBe('weak-lax');
     expect(result.matched).toEqual(['C12']);
   });
@@ -85,25 +90,25 @@ describe('cn-2019-extended', () => {
   it('reports the input paths C11 and C12 need when they are absent', async () => {
     const result = await screen(baseline, { ruleset: extended });
     expect(criterion(result, 'C11')).toMatchObject({ outcome: 'insufficient-data', missing: ['economy.collectiveIncome'] });
-    expect(criterion(result, 'C12')).toMatchObject({ outcome: 'insufficient-data', missing: ['membership.lastCandidateOn'] });
+    expect(criterion(result, 'C12')).toMatchObject({ outcome: 'insufficient-data', missing: ['membership.lastAdmittedOn'] });
     expect(result.verdict).toBe('undetermined');
   });
 
   it('never matches C11 for a community, nor counts it near, even without economy data', async () => {
-    const community = { ...baseline, org: { ...baseline.org, kind: 'community' as const }, membership: { lastCandidateOn: '2025-10-01' } };
+    const community = { ...baseline, org: { ...baseline.org, kind: 'community' as const }, membership: { lastAdmittedOn: '2025-10-01' } };
     for (const economy of [undefined, { collectiveIncome: 0 }, { collectiveIncome: 70000 }]) {
       const result = await screen(economy ? { ...community, economy } : community, { ruleset: extended });
       const c11 = criterion(result, 'C11');
       expect(c11.outcome).toBe('not-matched');
       expect(c11.near).toBe(false);
-      // `missing` lists every absent input the criterion references, whatever the outcome.
-      expect(c11.missing).toEqual(economy ? [] : ['economy.collectiveIncome']);
+      // What lies behind a guard that is not met (villages only) is never missing.
+      expect(c11.missing).toEqual([]);
       expect(result.verdict).toBe('sound');
     }
   });
 
   it('leaves the default ruleset unchanged: economy and membership are ignored by cn-2017-ten', async () => {
-    const result = await screen({ ...baseline, economy: { collectiveIncome: 0 }, membership: { lastCandidateOn: null } });
+    const result = await screen({ ...baseline, economy: { collectiveIncome: 0 }, membership: { lastAdmittedOn: null } });
     expect(result.criteria).toHaveLength(10);
     expect(result.verdict).toBe('sound');
   });
@@ -184,7 +189,7 @@ describe('loadRuleset: the example provincial profile', () => {
     const byId = Object.fromEntries(profile.criteria.map((c) => [c.id, c]));
     expect(byId.C01!.thresholds.secretaryVacantMonths).toMatchObject({ default: 6, warningLine: 1 });
     expect(byId.C05!.thresholds.satisfactionRate).toMatchObject({ default: 0.7, warningLine: 0.7 });
-    expect(byId.C08!.thresholds.petitions).toMatchObject({ default: 15, warningLine: 6 });
+    expect(byId.C08!.thresholds.repeatPetitions).toMatchObject({ default: 2, warningLine: 2 });
     expect(byId.C08!.thresholds.collectivePetitions).toMatchObject({ default: 2, warningLine: 1 });
     // The built-in ruleset it extends is untouched.
     expect(rulesets['cn-2017-ten'].criteria[0]!.thresholds.secretaryVacantMonths!.default).toBe(3);
@@ -222,7 +227,7 @@ describe('loadRuleset: the example provincial profile', () => {
     const result = await screen(input, { ruleset: profile, thresholds: { X01: { secretaryAbsentMonths: 6 }, C01: { secretaryVacantMonths: 2 } } });
     expect(criterion(result, 'X01')).toMatchObject({ outcome: 'not-matched', near: true });
     expect(result.ruleset.thresholds.X01).toEqual({ secretaryAbsentMonths: 6 });
-    expect(result.ruleset.thresholds.C01).toEqual({ secretaryVacantMonths: 2 });
+    expect(result.ruleset.thresholds.C01).toEqual({ secretaryVacantMonths: 2, secretaryAbsentMonths: 3, seatsShortMonths: 3 });
   });
 
   it('rejects an undeclared extra key with an AssessmentError naming extra.<key>', async () => {
@@ -293,7 +298,7 @@ describe('loadRuleset: a bad profile is a RulesetError naming the file and the f
     ['threshold with an equality operator', (_r, x) => { x.conditions.any[0].operator = 'equal'; }, 'criteria[0] (X01)', 'conditions.any.0.operator', /ordering operator/],
     ['ruleset.json overrides an undeclared threshold of an inherited criterion', (r) => { r.thresholds.C01 = { secretaryVacant: 3 }; }, 'ruleset', 'thresholds.C01.secretaryVacant', /no threshold "secretaryVacant"/],
     ['ruleset.json overrides an undeclared threshold of its own criterion', (r) => { r.thresholds.X01 = { absent: 3 }; }, 'ruleset', 'thresholds.X01.absent', /no threshold "absent"/],
-    ['ruleset.json overrides an unknown criterion', (r) => { r.thresholds.C42 = { petitions: 3 }; }, 'ruleset', 'thresholds.C42', /unknown criterion "C42"/],
+    ['ruleset.json overrides an unknown criterion', (r) => { r.thresholds.C42 = { repeatPetitions: 3 }; }, 'ruleset', 'thresholds.C42', /unknown criterion "C42"/],
     ['warning line on the wrong side', (_r, x) => { x.thresholds.secretaryAbsentMonths.warningLine = 4; }, 'criteria[0] (X01)', 'thresholds.secretaryAbsentMonths.warningLine', /wrong side.*must be lower/],
     ['warning line equal to the threshold it would meet', (_r, x) => { x.thresholds.secretaryAbsentMonths.warningLine = 3; }, 'criteria[0] (X01)', 'thresholds.secretaryAbsentMonths.warningLine', /wrong side/],
     ['duplicate id in the criteria list', (r) => { r.criteria = ['X01', 'X01']; }, 'ruleset', 'criteria.1', /duplicate criterion id "X01"/],

@@ -17,40 +17,68 @@ describe('screen: the result explains itself', () => {
     expect(Object.keys(result)).toEqual([
       'orgId', 'orgName', 'kind', 'region', 'assessedOn', 'ruleset', 'verdict', 'score', 'matched', 'criteria', 'checklist', 'timeline',
     ]);
-    expect(result.ruleset).toEqual({ id: 'cn-2017-ten', version: '1.0.0', thresholds: defaultThresholds });
+    expect(result.ruleset).toEqual({ id: 'cn-2017-ten', version: '2.0.0', thresholds: defaultThresholds });
     expect(result.region).toEqual((f.assessment.org as { region?: unknown }).region);
     expect(result.criteria.map((c) => c.id)).toEqual(defaultRuleset.criteria.map((c) => c.id));
     expect(result.criteria[0]!.title).toEqual({ zh: '班子配备不齐、书记长期缺职、工作停滞', en: 'Leadership incomplete, secretary post long vacant, work stalled' });
-    const seats = result.criteria[0]!.evidence[0]!;
-    const leadership = f.assessment.leadership as { seatsFilled: number; seatsRequired: number };
-    // A comparison with another field reports that field's value as the threshold.
-    expect(seats).toEqual({
-      fact: 'leadership.seatsFilled', operator: 'lessThan', threshold: leadership.seatsRequired, actual: leadership.seatsFilled, met: true,
+    // Fixture 02: one seat short since 2025-12-30, assessed 2026-03-31: 3 months 1 day (3.03), more than 3.
+    expect(result.criteria[0]!.evidence[2]).toEqual({
+      fact: 'leadership.seatsShortMonths',
+      label: { zh: '班子缺额时长', en: 'committee short for' },
+      operator: 'greaterThan',
+      threshold: 3,
+      warningLine: 0,
+      actual: 3.03,
+      met: true,
+      words: { zh: '3个月1天', en: '3 months 1 day' },
+      branch: 'C01.seatsShortMonths',
     });
+    expect(result.criteria[0]!.branches).toEqual([
+      { id: 'C01.secretaryVacantMonths', met: false },
+      { id: 'C01.secretaryAbsentMonths', met: false },
+      { id: 'C01.seatsShortMonths', met: true },
+      { id: 'C01.workStalled', met: false },
+    ]);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
   it('default thresholds are the contract table', () => {
     expect(defaultThresholds).toEqual({
-      C01: { secretaryVacantMonths: 3 },
-      C03: { conflictReports: 3 },
-      C04: { monthsSinceElection: 66, branchAssemblies: 2, committeeMeetings: 6, partyClasses: 1 },
+      C01: { secretaryVacantMonths: 3, secretaryAbsentMonths: 3, seatsShortMonths: 3 },
+      C03: { confirmedConflicts: 1 },
+      C04: { monthsSinceElection: 72, termMonths: 60, branchAssemblies: 2, committeeMeetings: 6, partyClasses: 1, themedPartyDays: 6 },
       C05: { satisfactionRate: 0.6 },
       C06: { voteBuyingCases: 1 },
       C07: { affairsDisclosures: 4, financeDisclosures: 4 },
-      C08: { massIncidents: 1, collectivePetitions: 3, petitions: 10, criminalCases: 5, unresolvedDisputes: 5 },
+      C08: { massIncidents: 1, repeatPetitions: 5, petitionBacklog: 2, collectivePetitions: 3, criminalCases: 5, unresolvedDisputes: 5 },
       C09: { disciplineCases: 1, corruptionCases: 1 },
     });
+    // Warning lines, by the contract's table.
+    const lines = Object.fromEntries(defaultRuleset.criteria.map((c) => [c.id, Object.fromEntries(Object.entries(c.thresholds).map(([n, t]) => [n, t.warningLine]))]));
+    expect(lines.C01).toEqual({ secretaryVacantMonths: 1, secretaryAbsentMonths: 1, seatsShortMonths: 0 });
+    expect(lines.C04).toEqual({ monthsSinceElection: 66, termMonths: undefined, branchAssemblies: 4, committeeMeetings: 12, partyClasses: 2, themedPartyDays: 12 });
+    expect(lines.C08).toEqual({ massIncidents: undefined, repeatPetitions: 3, petitionBacklog: 1, collectivePetitions: 1, criminalCases: 3, unresolvedDisputes: 3 });
     expect(rulesets['cn-2017-ten']).toBe(defaultRuleset);
   });
 
   it('reports a missing operand as null with met null, and lists it as missing', async () => {
     const a = assessmentOf('01-');
-    a.leadership = { seatsFilled: 5, secretaryVacantSince: null, workStalled: false };
+    a.leadership = { seatsShortSince: null, secretaryVacantSince: null, workStalled: false };
     const c01 = (await screen(a)).criteria[0]!;
     expect(c01.outcome).toBe('insufficient-data');
-    expect(c01.evidence[0]).toEqual({ fact: 'leadership.seatsFilled', operator: 'lessThan', threshold: null, actual: 5, met: null });
-    expect(c01.missing).toEqual(['leadership.seatsRequired']);
+    expect(c01.evidence[1]).toEqual({
+      fact: 'leadership.secretaryAbsentMonths',
+      label: { zh: '书记不能正常履职时长', en: 'secretary unable to work for' },
+      operator: 'greaterThan',
+      threshold: 3,
+      warningLine: 1,
+      actual: null,
+      met: null,
+      branch: 'C01.secretaryAbsentMonths',
+    });
+    // The derived fact is named by the input it comes from.
+    expect(c01.missing).toEqual(['leadership.secretaryAbsentSince']);
+    expect(c01.branches.map((b) => b.met)).toEqual([false, null, false, false]);
   });
 
   it('never matches on missing data: a missing venue is insufficient-data, not "no venue"', async () => {
@@ -59,7 +87,9 @@ describe('screen: the result explains itself', () => {
     const result = await screen(a);
     const c10 = result.criteria.find((c) => c.id === 'C10')!;
     expect(c10).toMatchObject({ outcome: 'insufficient-data', near: false, missing: ['venue.hasFixedVenue'] });
-    expect(c10.evidence).toEqual([{ fact: 'venue.hasFixedVenue', operator: 'equal', threshold: false, actual: null, met: null }]);
+    expect(c10.evidence).toEqual([
+      { fact: 'venue.hasFixedVenue', label: { zh: '有固定活动场所', en: 'fixed activity venue' }, operator: 'equal', threshold: false, actual: null, met: null, branch: 'C10.hasFixedVenue' },
+    ]);
     expect(result.verdict).toBe('undetermined');
   });
 

@@ -36,22 +36,31 @@ describe('summarize', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 
-  it('groups by county and by township, naming the parents, unnamed regions last', () => {
-    const summary = summarize(results);
+  it('groups by county and by township, naming the parents, unnamed regions last', async () => {
+    // One more organisation that names no region at all.
+    const first = fixtures[0]!.assessment as { org: { id: string; name: string; kind: string } };
+    const unplaced = await screen({ ...first, org: { id: '990000000999', name: '无地区样例村党支部', kind: 'village' } });
+    const all = [...results, unplaced];
+    const summary = summarize(all);
     const byTownship = summary.byRegion.township;
-    expect(byTownship.reduce((n, g) => n + g.total, 0)).toBe(results.length);
-    expect(summary.byRegion.county.reduce((n, g) => n + g.total, 0)).toBe(results.length);
+    expect(byTownship.reduce((n, g) => n + g.total, 0)).toBe(all.length);
+    expect(summary.byRegion.county.reduce((n, g) => n + g.total, 0)).toBe(all.length);
     for (const group of byTownship) {
-      const members = results.filter(
+      const members = all.filter(
         (r) => r.region?.province === group.province && r.region?.city === group.city && r.region?.county === group.county && r.region?.township === group.township,
       );
       expect(group.total).toBe(members.length);
       expect(group.byVerdict['weak-lax']).toBe(members.filter((r) => r.verdict === 'weak-lax').length);
     }
-    // 共同村 (fixture 42) names only its township: its county group has no county.
+    // The organisation without a region forms the last county group; fixture 67 names its
+    // county but no township, so its township group comes after its county's named ones.
     const noCounty = summary.byRegion.county.at(-1)!;
+    expect(noCounty).toMatchObject({ total: 1 });
     expect(noCounty.county).toBeUndefined();
-    expect(byTownship.some((g) => g.township === '岔路镇' && g.county === undefined)).toBe(true);
+    const f67 = results.find((r) => r.region?.county !== undefined && r.region.township === undefined)!;
+    expect(f67.region?.township).toBeUndefined();
+    const sameCounty = byTownship.filter((g) => g.county === f67.region!.county);
+    expect(sameCounty.at(-1)!.township).toBeUndefined();
   });
 
   it('takes screenMany entries, counting bad records as invalid; streams from an async iterable', async () => {

@@ -38,9 +38,8 @@ async function optionsError(input: unknown, options: unknown): Promise<OptionsEr
 }
 
 /**
- * A secretaryVacantSince date giving exactly `months` elapsed months on 2026-03-31: the 15th
- * of the month `months` before March (the 15th plus n months is on or before the 31st, plus
- * n + 1 months is after it).
+ * A secretaryVacantSince date giving exactly `months` months on 2026-03-15: the 15th of the
+ * month `months` before March (so the derived fact is the whole number, no days over).
  */
 const vacantFor = (months: number): string => {
   const index = 2026 * 12 + 2 - months; // months since year 0, March 2026 = 2026 * 12 + 2
@@ -55,24 +54,31 @@ describe('threshold overrides: effective numbers', () => {
   });
 
   it('merges a partial override over the defaults, criterion by criterion and name by name', async () => {
-    const result = await screen(baseline, { thresholds: { C08: { petitions: 20 }, C01: { secretaryVacantMonths: 6 } } });
+    const result = await screen(baseline, { thresholds: { C08: { repeatPetitions: 20 }, C01: { secretaryVacantMonths: 6 } } });
     expect(result.ruleset.thresholds).toEqual({
       ...defaultThresholds,
-      C01: { secretaryVacantMonths: 6 },
-      C08: { ...defaultThresholds.C08, petitions: 20 },
+      C01: { ...defaultThresholds.C01, secretaryVacantMonths: 6 },
+      C08: { ...defaultThresholds.C08, repeatPetitions: 20 },
     });
-    expect(result.ruleset.thresholds.C08).toEqual({ massIncidents: 1, collectivePetitions: 3, petitions: 20, criminalCases: 5, unresolvedDisputes: 5 });
+    expect(result.ruleset.thresholds.C08).toEqual({
+      massIncidents: 1,
+      repeatPetitions: 20,
+      petitionBacklog: 2,
+      collectivePetitions: 3,
+      criminalCases: 5,
+      unresolvedDisputes: 5,
+    });
   });
 
   it('never mutates the ruleset, the defaults or the options', async () => {
-    const options = { thresholds: { C03: { conflictReports: 9 } } };
+    const options = { thresholds: { C03: { confirmedConflicts: 9 } } };
     const before = structuredClone(options);
     const first = await screen(baseline, options);
-    first.ruleset.thresholds.C03!.conflictReports = 99;
+    first.ruleset.thresholds.C03!.confirmedConflicts = 99;
     const second = await screen(baseline);
-    expect(second.ruleset.thresholds.C03).toEqual({ conflictReports: 3 });
-    expect(defaultThresholds.C03).toEqual({ conflictReports: 3 });
-    expect(rulesets['cn-2017-ten'].criteria[2]!.thresholds.conflictReports!.default).toBe(3);
+    expect(second.ruleset.thresholds.C03).toEqual({ confirmedConflicts: 1 });
+    expect(defaultThresholds.C03).toEqual({ confirmedConflicts: 1 });
+    expect(rulesets['cn-2017-ten'].criteria[2]!.thresholds.confirmedConflicts!.default).toBe(1);
     expect(options).toEqual(before);
   });
 
@@ -83,28 +89,28 @@ describe('threshold overrides: effective numbers', () => {
 
   it('overrides the extended ruleset\'s C11 and C12 by name', async () => {
     const result = await screen(
-      { ...baseline, economy: { collectiveIncome: 80000 }, membership: { lastCandidateOn: '2025-01-31' } },
-      { ruleset: rulesets['cn-2019-extended'], thresholds: { C11: { collectiveIncome: 100000 }, C12: { monthsSinceCandidate: 14 } } },
+      { ...baseline, economy: { collectiveIncome: 80000 }, membership: { lastAdmittedOn: '2025-01-31' } },
+      { ruleset: rulesets['cn-2019-extended'], thresholds: { C11: { collectiveIncome: 100000 }, C12: { monthsSinceAdmission: 14 } } },
     );
     expect(result.ruleset.thresholds.C11).toEqual({ collectiveIncome: 100000 });
-    expect(result.ruleset.thresholds.C12).toEqual({ monthsSinceCandidate: 14 });
+    expect(result.ruleset.thresholds.C12).toEqual({ monthsSinceAdmission: 14 });
     expect(result.matched).toEqual(['C11', 'C12']);
   });
 });
 
 describe('threshold overrides: boundaries move exactly to the new numbers', () => {
-  // C01 secretaryVacantMonths 6 (default 3, warning line 1 stays).
+  // C01 secretaryVacantMonths 6, "more than" (default 3, warning line "more than 1" stays).
   it.each([
     [0, 'not-matched'],
-    [1, 'near'],
-    [3, 'near'],
+    [1, 'not-matched'],
+    [2, 'near'],
     [5, 'near'],
-    [6, 'matched'],
+    [6, 'near'],
     [7, 'matched'],
-  ])('C01 secretaryVacantMonths 6: %i months vacant -> %s', async (months, expected) => {
-    const input = withGroup('leadership', { ...baseline.leadership, secretaryVacantSince: vacantFor(months) });
+  ])('C01 secretaryVacantMonths 6: exactly %i months vacant -> %s', async (months, expected) => {
+    const input = { ...withGroup('leadership', { ...baseline.leadership, secretaryVacantSince: vacantFor(months) }), assessedOn: '2026-03-15' };
     const result = await screen(input, { thresholds: { C01: { secretaryVacantMonths: 6 } } });
-    expect(result.criteria[0]!.evidence[1]).toMatchObject({ actual: months, threshold: 6 });
+    expect(result.criteria[0]!.evidence[0]).toMatchObject({ fact: 'leadership.secretaryVacantMonths', actual: months, threshold: 6 });
     expect(outcomeOf(result, 'C01')).toBe(expected);
   });
 
@@ -119,25 +125,35 @@ describe('threshold overrides: boundaries move exactly to the new numbers', () =
     expect(outcomeOf(result, 'C05')).toBe(expected);
   });
 
-  // C08 petitions 20 (default 10, warning line 6 stays): 10 petitions no longer match.
+  // C08 repeatPetitions 20 (default 5, warning line 3 stays): 5 repeat petitions no longer match.
   it.each([
-    [5, 'not-matched'],
-    [6, 'near'],
-    [10, 'near'],
+    [2, 'not-matched'],
+    [3, 'near'],
+    [5, 'near'],
     [19, 'near'],
     [20, 'matched'],
-  ])('C08 petitions 20: %i petitions -> %s', async (petitions, expected) => {
-    const result = await screen(withGroup('safety', { ...baseline.safety, petitions }), { thresholds: { C08: { petitions: 20 } } });
+  ])('C08 repeatPetitions 20: %i repeat petitions -> %s', async (repeatPetitions, expected) => {
+    const result = await screen(withGroup('safety', { ...baseline.safety, repeatPetitions }), { thresholds: { C08: { repeatPetitions: 20 } } });
     expect(outcomeOf(result, 'C08')).toBe(expected);
   });
 
-  // A lowered "at least" threshold: C03 conflictReports 1 passes the warning line 2, which clamps to 1.
+  // A lowered "at least" threshold: C08 petitionBacklog 1 passes the warning line 1, which clamps to 1: no near band.
   it.each([
     [0, 'not-matched'],
     [1, 'matched'],
     [2, 'matched'],
-  ])('C03 conflictReports 1: %i reports -> %s', async (conflictReports, expected) => {
-    const result = await screen(withGroup('unity', { ...baseline.unity, conflictReports }), { thresholds: { C03: { conflictReports: 1 } } });
+  ])('C08 petitionBacklog 1: a backlog of %i -> %s', async (petitionBacklog, expected) => {
+    const result = await screen(withGroup('safety', { ...baseline.safety, petitionBacklog }), { thresholds: { C08: { petitionBacklog: 1 } } });
+    expect(outcomeOf(result, 'C08')).toBe(expected);
+  });
+
+  // A raised "at least" threshold without a warning line: C03 confirmedConflicts 2.
+  it.each([
+    [0, 'not-matched'],
+    [1, 'not-matched'],
+    [2, 'matched'],
+  ])('C03 confirmedConflicts 2: %i confirmed -> %s', async (confirmedConflicts, expected) => {
+    const result = await screen(withGroup('unity', { ...baseline.unity, confirmedConflicts }), { thresholds: { C03: { confirmedConflicts: 2 } } });
     expect(outcomeOf(result, 'C03')).toBe(expected);
   });
 
@@ -165,24 +181,24 @@ describe('threshold overrides: warning lines are clamped, never moved otherwise'
     expect(result.ruleset.thresholds.C05).toEqual({ satisfactionRate: 0.75 });
   });
 
-  it('C04 monthsSinceElection 48 passes the warning line 60: 48 months is matched, 47 is not near', async () => {
-    // lastElectionOn 2022-03-31 -> 48 months on 2026-03-31; 2022-04-01 -> 47.
+  it('C04 monthsSinceElection 48 passes the warning line 66: 48 months 1 day is matched, exactly 48 is not near', async () => {
+    // lastElectionOn 2022-03-30 -> 48.03 months on 2026-03-31 (more than 48); 2022-03-31 -> exactly 48.
     const at = (lastElectionOn: string) => withGroup('organisationLife', { ...baseline.organisationLife, lastElectionOn });
     const options = { thresholds: { C04: { monthsSinceElection: 48 } } };
-    expect(outcomeOf(await screen(at('2022-03-31'), options), 'C04')).toBe('matched');
-    expect(outcomeOf(await screen(at('2022-04-01'), options), 'C04')).toBe('not-matched');
+    expect(outcomeOf(await screen(at('2022-03-30'), options), 'C04')).toBe('matched');
+    expect(outcomeOf(await screen(at('2022-03-31'), options), 'C04')).toBe('not-matched');
   });
 
-  it('a raised "at least" threshold keeps its warning line: C01 near band widens to 1..5 months', async () => {
-    const input = withGroup('leadership', { ...baseline.leadership, secretaryVacantSince: vacantFor(1) });
+  it('a raised "more than" threshold keeps its warning line: C01 near band widens to more than 1 up to 6 months', async () => {
+    const input = { ...withGroup('leadership', { ...baseline.leadership, secretaryVacantSince: vacantFor(2) }), assessedOn: '2026-03-15' };
     expect(outcomeOf(await screen(input, { thresholds: { C01: { secretaryVacantMonths: 6 } } }), 'C01')).toBe('near');
   });
 
-  it('clamps the warning line of the extended ruleset too: C12 monthsSinceCandidate 12 leaves no near band', async () => {
-    const options = { ruleset: rulesets['cn-2019-extended'], thresholds: { C12: { monthsSinceCandidate: 12 } } };
-    const at = (lastCandidateOn: string) => ({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastCandidateOn } });
+  it('clamps the warning line of the extended ruleset too: C12 monthsSinceAdmission 12 leaves no near band', async () => {
+    const options = { ruleset: rulesets['cn-2019-extended'], thresholds: { C12: { monthsSinceAdmission: 12 } } };
+    const at = (lastAdmittedOn: string) => ({ ...baseline, economy: { collectiveIncome: 200000 }, membership: { lastAdmittedOn } });
     expect(outcomeOf(await screen(at('2025-03-31'), options), 'C12')).toBe('matched'); // 12 months
-    expect(outcomeOf(await screen(at('2025-04-01'), options), 'C12')).toBe('not-matched'); // 11 months, not near
+    expect(outcomeOf(await screen(at('2025-04-01'), options), 'C12')).toBe('not-matched'); // 11 months 30 days, not near
   });
 });
 
@@ -201,7 +217,7 @@ describe('threshold overrides: validation', () => {
   });
 
   it('rejects C11 and C12 under the default ruleset, which does not have them', async () => {
-    const error = await optionsError(baseline, { thresholds: { C11: { collectiveIncome: 1 }, C12: { monthsSinceCandidate: 1 } } });
+    const error = await optionsError(baseline, { thresholds: { C11: { collectiveIncome: 1 }, C12: { monthsSinceAdmission: 1 } } });
     expect(error.issues.map((issue) => issue.path)).toEqual(['thresholds.C11', 'thresholds.C12']);
   });
 
@@ -233,7 +249,7 @@ describe('threshold overrides: validation', () => {
 
   it('lists every bad name at once', async () => {
     const error = await optionsError(baseline, {
-      thresholds: { C01: { secretaryVacantMonth: 6, secretaryVacantMonths: 6 }, C99: {}, C08: { petition: 1, petitions: 1 } },
+      thresholds: { C01: { secretaryVacantMonth: 6, secretaryVacantMonths: 6 }, C99: {}, C08: { petition: 1, repeatPetitions: 1 } },
     });
     expect(error.issues.map((issue) => issue.path)).toEqual(['thresholds.C01.secretaryVacantMonth', 'thresholds.C99', 'thresholds.C08.petition']);
   });

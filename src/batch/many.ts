@@ -16,6 +16,7 @@ import { acceptAssessment } from '../schema/accept.js';
 import {
   assembleResult,
   checkAssessment,
+  effectiveAssessment,
   orgIdOf,
   prepareOptions,
   regionOf,
@@ -79,9 +80,9 @@ export function prepareBatch(options?: ScreenOptions): PreparedBatch {
 /** A record's checked assessment (the fast acceptor first, zod for anything it does not recognise), or its issues. */
 function check(record: unknown, batch: PreparedBatch): { ok: true; value: Assessment } | InvalidEntryBody {
   const accepted = acceptAssessment(record, batch.prepared.ruleset.extraFacts);
-  if (accepted) return { ok: true, value: accepted };
+  if (accepted) return { ok: true, value: effectiveAssessment(accepted, batch.prepared) };
   const checked = checkAssessment(record, batch.prepared);
-  if (checked.ok) return checked;
+  if (checked.ok) return { ok: true, value: effectiveAssessment(checked.value, batch.prepared) };
   return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
 }
 

@@ -24,11 +24,63 @@ export interface LeafSpec {
   value: LeafValue;
 }
 
-/** A node of a normalised condition tree. */
+/** A node of a normalised condition tree; `name` is the rule file's condition name, if any. */
 export type CondNode =
-  | { kind: 'all' | 'any'; children: CondNode[] }
-  | { kind: 'not'; child: CondNode }
-  | { kind: 'leaf'; leaf: LeafSpec };
+  | { kind: 'all' | 'any'; children: CondNode[]; name?: string }
+  | { kind: 'not'; child: CondNode; name?: string }
+  | { kind: 'leaf'; leaf: LeafSpec; name?: string };
+
+/** A top-level branch of a criterion: its id (`C01.secretaryVacantMonths`) and its tree. */
+export interface BranchSpec {
+  readonly id: string;
+  readonly node: CondNode;
+}
+
+/**
+ * A guard: a leaf on the organisation itself (`org.kind is village`) rather than on an
+ * indicator. It is never a branch of its own, and what lies behind a guard that is not met
+ * is not missing data.
+ */
+export function isGuard(leaf: LeafSpec): boolean {
+  return leaf.fact.startsWith('org.');
+}
+
+/**
+ * The top-level branches of a criterion's tree, with their ids: the children of a root `any`,
+ * else the root itself. A branch is named by its `name` in the rule file; else a leaf by its
+ * threshold's name, or by the last segment of its fact; else by its position (1, 2, …).
+ */
+export function branchesOf(criterionId: string, tree: CondNode): BranchSpec[] {
+  const nodes = tree.kind === 'any' ? tree.children : [tree];
+  return nodes.map((node, i) => {
+    let name = node.name;
+    if (name === undefined && node.kind === 'leaf') {
+      const { leaf } = node;
+      name = leaf.value.kind === 'threshold' ? leaf.value.name : leaf.fact.slice(leaf.fact.lastIndexOf('.') + 1);
+    }
+    return { id: `${criterionId}.${name ?? String(i + 1)}`, node };
+  });
+}
+
+/**
+ * For each leaf of a tree (by index), the guards among the siblings of its enclosing `all`
+ * nodes: when one of them is not met, the leaf's missing inputs do not count.
+ */
+export function guardsOfLeaves(tree: CondNode, count: number): number[][] {
+  const out: number[][] = Array.from({ length: count }, () => []);
+  const visit = (node: CondNode, guards: readonly number[]) => {
+    if (node.kind === 'leaf') {
+      out[node.leaf.index]!.push(...guards.filter((g) => g !== node.leaf.index));
+    } else if (node.kind === 'not') {
+      visit(node.child, guards);
+    } else {
+      const own = node.kind === 'all' ? node.children.flatMap((c) => (c.kind === 'leaf' && isGuard(c.leaf) ? [c.leaf.index] : [])) : [];
+      for (const child of node.children) visit(child, [...guards, ...own]);
+    }
+  };
+  visit(tree, []);
+  return out;
+}
 
 /** Joins a json-rules-engine `fact` and plain `path` (`$.a.b`) into one dotted name. */
 export function joinFactPath(fact: string, path?: string): string {

@@ -103,6 +103,49 @@ export function monthsElapsed(fromText: string, toText: string): number {
   return months;
 }
 
+/** Days since 1970-01-01 of a calendar date (proleptic Gregorian, any year), by plain arithmetic. */
+export function dayNumber(date: CalendarDate): number {
+  // Howard Hinnant's days_from_civil: years start in March, so the leap day ends the year.
+  const y = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (date.month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + date.day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Whole months and the remaining days from `from` to `to`, and the length of the month those days fall in. */
+export interface MonthsAndDays {
+  /** Whole calendar months elapsed (see {@link monthsElapsed}). */
+  months: number;
+  /** Days from `from` plus `months` months (clamped) to `to`. */
+  days: number;
+  /** Days from `from` plus `months` months to `from` plus `months + 1` months (both clamped). */
+  monthLength: number;
+}
+
+/** The whole months and remaining days from `from` to `to` (0 and 0 when `to` is not after `from`). */
+export function monthsAndDays(fromText: string, toText: string): MonthsAndDays {
+  const from = mustParse(fromText);
+  const to = mustParse(toText);
+  const months = monthsElapsed(fromText, toText);
+  const start = addMonthsClamped(from, months);
+  const days = compare(from, to) >= 0 ? 0 : dayNumber(to) - dayNumber(start);
+  return { months, days, monthLength: dayNumber(addMonthsClamped(from, months + 1)) - dayNumber(start) };
+}
+
+/**
+ * Months from `from` to `to` as the contract's derived month facts count them: whole months m
+ * plus the fraction d / D, floored to two decimals (2017-01-10 → 2017-04-11 is 3 + 1/30 =
+ * 3.03; 2027-01-15 → 2027-03-31 is 2 + 16/31 = 2.51). "More than n months" is then `> n` and
+ * "at least n months" `>= n` on this value.
+ */
+export function fractionalMonths(fromText: string, toText: string): number {
+  const { months, days, monthLength } = monthsAndDays(fromText, toText);
+  return (months * 100 + Math.floor((days * 100) / monthLength)) / 100;
+}
+
 /** `text` plus `days` days (may be negative). */
 export function addDays(text: string, days: number): string {
   const { year, month, day } = mustParse(text);

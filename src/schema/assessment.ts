@@ -69,6 +69,12 @@ export interface CrossFieldRule {
 const DATED_FIELDS = FIELDS.filter((f) => f.type === 'date' && f !== ASSESSED_ON).map((f) => ({ path: f.path, keys: f.path.split('.') }));
 const SEATS_REQUIRED = ['leadership', 'seatsRequired'];
 const SEATS_FILLED = ['leadership', 'seatsFilled'];
+const SEATS_SHORT_SINCE = ['leadership', 'seatsShortSince'];
+const VACANT_SINCE = ['leadership', 'secretaryVacantSince'];
+const ABSENT_SINCE = ['leadership', 'secretaryAbsentSince'];
+
+/** A date string zod accepts, or `null`; anything else makes a cross-field rule stay silent. */
+const dateOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && isInputDate(value));
 
 /** The cross-field rules, each once. The ruleset-dependent rule on `extra` is checked beside the ruleset. */
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
@@ -79,6 +85,28 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       const filled = at(root, SEATS_FILLED);
       return Number.isSafeInteger(required) && Number.isSafeInteger(filled) && (filled as number) > (required as number)
         ? [{ path: 'leadership.seatsFilled', params: { key: 'seats', filled, required } }]
+        : [];
+    },
+  },
+  {
+    describe:
+      'When leadership.seatsRequired and leadership.seatsFilled are both given, leadership.seatsShortSince is a date only when seatsFilled < seatsRequired, and null only when they are equal.',
+    check(root) {
+      const required = at(root, SEATS_REQUIRED);
+      const filled = at(root, SEATS_FILLED);
+      const since = at(root, SEATS_SHORT_SINCE);
+      if (!Number.isSafeInteger(required) || !Number.isSafeInteger(filled) || !dateOrNull(since)) return [];
+      const short = (filled as number) < (required as number);
+      return (since !== null) === short ? [] : [{ path: 'leadership.seatsShortSince', params: { key: 'seatsShort', filled, required, since } }];
+    },
+  },
+  {
+    describe: 'leadership.secretaryAbsentSince must be null when leadership.secretaryVacantSince is a date (a vacant post has no secretary to be absent).',
+    check(root) {
+      const vacant = at(root, VACANT_SINCE);
+      const absent = at(root, ABSENT_SINCE);
+      return typeof vacant === 'string' && isInputDate(vacant) && typeof absent === 'string' && isInputDate(absent)
+        ? [{ path: 'leadership.secretaryAbsentSince', params: { key: 'absentWhileVacant', vacant, absent } }]
         : [];
     },
   },

@@ -230,6 +230,15 @@ export interface Leadership {
    */
   seatsFilled?: number;
   /**
+   * 班子缺额起始日期 / date the committee fell short.
+   *
+   * 班子实有人数少于职数的起始日期；填 null 表示班子配齐。
+   * Date the committee fell short of the seats required; null when it is complete.
+   *
+   * A real calendar date written `YYYY-MM-DD`.
+   */
+  seatsShortSince?: string | null;
+  /**
    * 书记空缺起始日期 / date the secretary post fell vacant.
    *
    * 书记职位空缺的起始日期；填 null 表示书记在任。
@@ -238,6 +247,15 @@ export interface Leadership {
    * A real calendar date written `YYYY-MM-DD`.
    */
   secretaryVacantSince?: string | null;
+  /**
+   * 书记不能正常履职起始日期 / date the secretary stopped working normally.
+   *
+   * 书记在任但因病、外出等长期不能正常履职的起始日期；填 null 表示正常履职。
+   * Date the secretary, still in post, stopped working normally (illness, long absence); null when at work.
+   *
+   * A real calendar date written `YYYY-MM-DD`.
+   */
+  secretaryAbsentSince?: string | null;
   /**
    * 工作处于停滞状态 / work stalled.
    *
@@ -264,6 +282,15 @@ export interface SecretaryIndicators {
    */
   rating?: "excellent" | "competent" | "basic" | "incompetent";
   /**
+   * 书记上一年度考核等次 / secretary’s rating the year before.
+   *
+   * 书记再上一次年度考核等次，用于判断连续两年基本称职。
+   * The secretary’s annual rating the year before, for two years running.
+   *
+   * `excellent` 优秀; `competent` 称职; `basic` 基本称职; `incompetent` 不称职.
+   */
+  previousRating?: "excellent" | "competent" | "basic" | "incompetent";
+  /**
    * 书记工作不在状态 / secretary disengaged.
    *
    * 书记工作不在状态。
@@ -280,10 +307,19 @@ export interface SecretaryIndicators {
  */
 export interface UnityIndicators {
   /**
+   * 班子不团结问题查实件数 / confirmed conflicts.
+   *
+   * 经上级查实的班子不团结、相互拆台问题件数。
+   * Matters of disunity or obstruction in the committee confirmed by the higher level.
+   *
+   * A non-negative integer (件, cases).
+   */
+  confirmedConflicts?: number;
+  /**
    * 班子不团结反映件数 / conflict reports.
    *
-   * 反映班子不团结、内耗的件数。
-   * Reports of disunity or internal friction in the committee.
+   * 反映班子不团结、内耗的件数（未经查实，仅供参考，不作为认定依据）。
+   * Unverified reports of disunity or friction: informational, read by no rule.
    *
    * A non-negative integer (件, cases).
    */
@@ -314,6 +350,13 @@ export interface OrganisationLife {
    */
   lastElectionOn?: string;
   /**
+   * 延期换届经上级批准 / postponement approved.
+   *
+   * 任期届满延期换届，经上级党组织批准。
+   * The higher Party organisation approved postponing the election after the term ran out.
+   */
+  postponementApproved?: boolean;
+  /**
    * 支部党员大会次数 / branch assemblies.
    *
    * 召开支部党员大会的次数（一般每季度1次）。
@@ -341,17 +384,26 @@ export interface OrganisationLife {
    */
   partyClasses?: number;
   /**
-   * 召开组织生活会 / organisational-life meeting held.
+   * 主题党日次数 / themed Party days.
    *
-   * 召开了组织生活会。
-   * An organisational-life meeting (组织生活会) was held.
+   * 开展主题党日的次数（每月相对固定1天）。
+   * Themed Party days held (one fixed day a month).
+   *
+   * A non-negative integer (次, times).
+   */
+  themedPartyDays?: number;
+  /**
+   * 上年度召开组织生活会 / organisational-life meeting held last year.
+   *
+   * 上一年度召开了组织生活会。
+   * An organisational-life meeting (组织生活会) was held in the last calendar year.
    */
   lifeMeetingHeld?: boolean;
   /**
-   * 开展民主评议党员 / member review held.
+   * 上年度开展民主评议党员 / member review held last year.
    *
-   * 开展了民主评议党员。
-   * The democratic appraisal of members (民主评议党员) was held.
+   * 上一年度开展了民主评议党员。
+   * The democratic appraisal of members (民主评议党员) was held in the last calendar year.
    */
   memberReviewHeld?: boolean;
 }
@@ -380,10 +432,10 @@ export interface ServiceIndicators {
  */
 export interface ElectionIndicators {
   /**
-   * 拉票贿选件数 / vote-buying cases.
+   * 拉票贿选查实件数 / confirmed vote-buying cases.
    *
-   * 换届选举中拉票贿选问题的件数。
-   * Cases of canvassing or vote buying in elections.
+   * 上次换届以来查实的拉票贿选问题件数。
+   * Cases of canvassing or vote buying confirmed since the last election.
    *
    * A non-negative integer (件, cases).
    */
@@ -409,6 +461,13 @@ export interface ElectionIndicators {
    * Criminal forces have infiltrated.
    */
   criminalInfiltration?: boolean;
+  /**
+   * “两委”成员中有受过刑事处罚等问题人员 / committee member with a criminal record.
+   *
+   * 村（社区）“两委”成员中有受过刑事处罚、涉黑涉恶或“村霸”问题的人员。
+   * A member of the two committees has a criminal record, links to organised crime or is a village bully.
+   */
+  cadreWithCriminalRecord?: boolean;
 }
 
 /**
@@ -469,28 +528,37 @@ export interface SafetyIndicators {
    */
   criminalCases?: number;
   /**
-   * 群体性事件数 / mass incidents.
+   * 重大群体性事件数 / major mass incidents.
    *
-   * 发生群体性事件的件数。
-   * Mass incidents.
+   * 发生参与人数较多的上访请愿、聚众闹事、阻碍交通等重大群体性事件的件数。
+   * Major mass incidents: petitions, gatherings or road blockades with many participants.
    *
    * A non-negative integer (件, cases).
    */
   massIncidents?: number;
   /**
-   * 信访件次 / petitions.
+   * 重复访、越级访件次 / repeat and skip-level petitions.
    *
-   * 信访件次。
-   * Petitions.
+   * 重复访、越级访的件次。
+   * Repeat petitions and petitions that skip a level.
    *
    * A non-negative integer (件, cases).
    */
-  petitions?: number;
+  repeatPetitions?: number;
+  /**
+   * 信访积案件数 / petition backlog.
+   *
+   * 排查日尚未化解、超过6个月的信访积案件数。
+   * Petition cases unresolved for more than 6 months, on the assessment date.
+   *
+   * A non-negative integer (件, cases).
+   */
+  petitionBacklog?: number;
   /**
    * 集体访件次 / collective petitions.
    *
-   * 集体访、越级访件次。
-   * Collective or level-skipping petitions.
+   * 集体访的件次。
+   * Collective petitions.
    *
    * A non-negative integer (件, cases).
    */
@@ -514,19 +582,19 @@ export interface SafetyIndicators {
  */
 export interface ConductIndicators {
   /**
-   * 干部违纪违法件数 / discipline cases.
+   * 干部违纪违法立案件数 / discipline cases.
    *
-   * 村（社区）干部违纪违法问题件数。
-   * Cases of cadres breaking discipline or law.
+   * 村（社区）干部违纪违法被立案或受到处分的件数（不含未经核实的问题线索）。
+   * Cadres’ discipline or law cases filed or disciplined (not unverified leads).
    *
    * A non-negative integer (件, cases).
    */
   disciplineCases?: number;
   /**
-   * 贪污腐化件数 / corruption cases.
+   * 贪污腐化立案件数 / corruption cases.
    *
-   * 干部贪污腐化问题件数。
-   * Corruption cases.
+   * 干部贪污腐化被立案或受到处分的件数。
+   * Corruption cases filed or disciplined.
    *
    * A non-negative integer (件, cases).
    */
@@ -573,12 +641,12 @@ export interface EconomyIndicators {
  */
 export interface MembershipIndicators {
   /**
-   * 上次确定发展对象日期 / date a recruitment candidate was last fixed.
+   * 上次发展党员日期 / date a probationary member was last admitted.
    *
-   * 上次确定发展对象的日期；填 null 表示从未确定。
-   * Last date a recruitment candidate (发展对象) was fixed; null when never.
+   * 上次接收预备党员的日期；填 null 表示没有记录。
+   * Last date a probationary member was admitted (发展党员); null when none is on record.
    *
    * A real calendar date written `YYYY-MM-DD`.
    */
-  lastCandidateOn?: string | null;
+  lastAdmittedOn?: string | null;
 }

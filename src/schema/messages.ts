@@ -28,6 +28,20 @@ const CUSTOM: Record<string, { en: (p: Params) => string; zh: (p: Params) => str
     en: (p) => `seatsFilled (${String(p.filled)}) must not exceed seatsRequired (${String(p.required)})`,
     zh: (p) => `班子实有人数（${String(p.filled)}）不能超过班子职数（${String(p.required)}）`,
   },
+  seatsShort: {
+    en: (p) =>
+      p.since === null
+        ? `null (no shortage) contradicts seatsFilled ${String(p.filled)} < seatsRequired ${String(p.required)}; give the date the committee fell short`
+        : `a shortage date contradicts seatsFilled ${String(p.filled)} = seatsRequired ${String(p.required)}; write null when the committee is complete`,
+    zh: (p) =>
+      p.since === null
+        ? `班子实有人数（${String(p.filled)}）少于职数（${String(p.required)}），应填写班子缺额起始日期，不能填 null`
+        : `班子实有人数（${String(p.filled)}）与职数（${String(p.required)}）相等，班子已配齐，缺额起始日期应填 null`,
+  },
+  absentWhileVacant: {
+    en: (p) => `the secretary post is given as vacant since ${String(p.vacant)}: a vacant post has no secretary to be absent (write null here)`,
+    zh: (p) => `书记职位自${String(p.vacant)}起空缺，不存在在任书记不能正常履职的情况，此处应填 null`,
+  },
   afterAssessedOn: {
     en: (p) => `date ${String(p.value)} lies after assessedOn (${String(p.assessedOn)})`,
     zh: (p) => `日期 ${String(p.value)} 晚于排查日期 assessedOn（${String(p.assessedOn)}）`,

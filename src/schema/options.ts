@@ -23,5 +23,6 @@ export const screenOptionsSchema = z.strictObject({
       template: z.enum(TEMPLATES).optional(),
     })
     .optional(),
+  electionRound: z.strictObject({ approvedUntil: z.iso.date() }).optional(),
   locale: z.enum(['en', 'zh-CN']).optional(),
 });

@@ -59,6 +59,12 @@ const scalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 // does not; the loader refuses them with a hint (src/schema/rule-input.ts) before this schema.
 const factReference = z.strictObject({ fact: factName });
 
+/**
+ * A condition's name (json-rules-engine's `name`): on a top-level branch of a criterion it
+ * gives the branch id (`twoYearsBasic` → `C02.twoYearsBasic`), which plan measures name.
+ */
+const conditionName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier such as "twoYearsBasic"');
+
 /** A leaf condition: `fact` (a dotted name) compared by `operator` with `value`. */
 export const leafConditionSchema = z.strictObject({
   fact: factName,
@@ -66,6 +72,7 @@ export const leafConditionSchema = z.strictObject({
   value: z.union([scalar, z.array(scalar), factReference]),
   /** Free text for people reading the rule file. */
   description: z.string().optional(),
+  name: conditionName.optional(),
 });
 
 /** A node of a condition tree, in json-rules-engine's format. */
@@ -73,22 +80,28 @@ export type ConditionJson =
   | {
       /** Met when every branch is met. */
       all: ConditionJson[];
+      /** Branch name (see the rule format). */
+      name?: string;
     }
   | {
       /** Met when one branch is met. */
       any: ConditionJson[];
+      /** Branch name (see the rule format). */
+      name?: string;
     }
   | {
       /** Met when the branch is not met. */
       not: ConditionJson;
+      /** Branch name (see the rule format). */
+      name?: string;
     }
   | z.infer<typeof leafConditionSchema>;
 
 export const conditionSchema: z.ZodType<ConditionJson> = z.lazy(() =>
   z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ all: z.array(conditionSchema).min(1), name: conditionName.optional() }),
+    z.strictObject({ any: z.array(conditionSchema).min(1), name: conditionName.optional() }),
+    z.strictObject({ not: conditionSchema, name: conditionName.optional() }),
     leafConditionSchema,
   ]),
 );

@@ -135,11 +135,15 @@ function toAssessment(spec: Spec): Record<string, unknown> {
     }
     out[group.path] = copy;
   }
-  // Valid records keep the cross-field rules: seatsFilled <= seatsRequired.
-  const l = out.leadership as Record<string, unknown> | undefined;
-  if (l && typeof l.seatsFilled === 'number' && typeof l.seatsRequired === 'number' && l.seatsFilled > l.seatsRequired) {
-    [l.seatsFilled, l.seatsRequired] = [l.seatsRequired, l.seatsFilled];
+  // Valid records keep the cross-field rules: seatsFilled <= seatsRequired; a shortage date
+  // only while a seat is short; no absent secretary on a vacant post.
+  const l = out.leadership as { seatsFilled?: unknown; seatsRequired?: unknown; seatsShortSince?: unknown; secretaryVacantSince?: unknown; secretaryAbsentSince?: unknown } | undefined;
+  if (l && typeof l.seatsFilled === 'number' && typeof l.seatsRequired === 'number') {
+    if (l.seatsFilled > l.seatsRequired) [l.seatsFilled, l.seatsRequired] = [l.seatsRequired, l.seatsFilled];
+    if (l.seatsShortSince === null && (l.seatsFilled as number) < (l.seatsRequired as number)) l.seatsFilled = l.seatsRequired;
+    if (typeof l.seatsShortSince === 'string' && l.seatsFilled === l.seatsRequired) l.seatsShortSince = null;
   }
+  if (l && typeof l.secretaryVacantSince === 'string' && typeof l.secretaryAbsentSince === 'string') l.secretaryAbsentSince = null;
   return out;
 }
 
@@ -193,8 +197,12 @@ const badFieldArb = fc
 const MUTATIONS: ReadonlyArray<(a: Record<string, unknown>) => unknown> = [
   (a) => ({ ...a, leadership: { ...(a.leadership as object), seatFilled: 3 } }),
   (a) => ({ ...a, unknownGroup: {} }),
-  (a) => ({ ...a, safety: { ...(a.safety as object), petitions: -1 } }),
-  (a) => ({ ...a, safety: { ...(a.safety as object), petitions: 2.5 } }),
+  (a) => ({ ...a, safety: { ...(a.safety as object), repeatPetitions: -1 } }),
+  (a) => ({ ...a, safety: { ...(a.safety as object), repeatPetitions: 2.5 } }),
+  (a) => ({ ...a, safety: { ...(a.safety as object), petitions: 3 } }),
+  (a) => ({ ...a, leadership: { seatsRequired: 5, seatsFilled: 5, seatsShortSince: '2015-01-01' } }),
+  (a) => ({ ...a, leadership: { seatsRequired: 5, seatsFilled: 4, seatsShortSince: null } }),
+  (a) => ({ ...a, leadership: { secretaryVacantSince: '2015-01-01', secretaryAbsentSince: '2015-02-01' } }),
   (a) => ({ ...a, service: { satisfactionRate: 85 } }),
   (a) => ({ ...a, service: { satisfactionRate: '0.8' } }),
   (a) => ({ ...a, leadership: { seatsRequired: 5, seatsFilled: 6 } }),
@@ -230,14 +238,26 @@ export const badRecordArb: fc.Arbitrary<unknown> = fc.oneof(
 /** Threshold overrides for cn-2017-ten, including values that pass (and clamp) warning lines. */
 export const thresholdsArb = fc.record(
   {
-    C01: fc.record({ secretaryVacantMonths: fc.constantFrom(0, 1, 2, 4, 6, 0.5) }),
-    C03: fc.record({ conflictReports: fc.constantFrom(1, 2, 4) }),
+    C01: fc.record(
+      { secretaryVacantMonths: fc.constantFrom(0, 1, 2, 4, 6, 0.5), secretaryAbsentMonths: fc.constantFrom(0, 2, 6), seatsShortMonths: fc.constantFrom(0, 1, 6) },
+      { requiredKeys: [] },
+    ),
+    C03: fc.record({ confirmedConflicts: fc.constantFrom(1, 2, 4) }),
     C04: fc.record(
-      { monthsSinceElection: fc.constantFrom(48, 60, 61, 72), partyClasses: fc.constantFrom(0, 2, 3), committeeMeetings: fc.constantFrom(4, 12, 13) },
+      {
+        monthsSinceElection: fc.constantFrom(48, 60, 61, 66, 72),
+        termMonths: fc.constantFrom(36, 60, 72),
+        partyClasses: fc.constantFrom(0, 2, 3),
+        committeeMeetings: fc.constantFrom(4, 12, 13),
+        themedPartyDays: fc.constantFrom(3, 12, 13),
+      },
       { requiredKeys: [] },
     ),
     C05: fc.record({ satisfactionRate: fc.constantFrom(0.5, 0.65, 0.7, 0.75) }),
-    C08: fc.record({ petitions: fc.constantFrom(3, 5, 6, 8, 12), massIncidents: fc.constantFrom(1, 2) }, { requiredKeys: [] }),
+    C08: fc.record(
+      { repeatPetitions: fc.constantFrom(2, 3, 5, 6, 8), petitionBacklog: fc.constantFrom(1, 3), massIncidents: fc.constantFrom(1, 2) },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: [] },
 );

@@ -39,17 +39,17 @@ export const shapesRuleset = loadRuleset({
     },
     {
       ...meta('X12', 12, 10),
-      thresholds: { monthsSinceCandidate: { default: 24, warningLine: 18, source: 'test' } },
+      thresholds: { monthsSinceAdmission: { default: 24, warningLine: 18, source: 'test' } },
       conditions: {
         any: [
-          { fact: 'membership.lastCandidateOn', operator: 'equal', value: null },
-          { fact: 'membership.monthsSinceCandidate', operator: 'greaterThanInclusive', value: { fact: 'threshold.X12.monthsSinceCandidate' } },
+          { fact: 'membership.lastAdmittedOn', operator: 'equal', value: null },
+          { fact: 'membership.monthsSinceAdmission', operator: 'greaterThanInclusive', value: { fact: 'threshold.X12.monthsSinceAdmission' } },
         ],
       },
     },
     {
       ...meta('X13', 13, 0.3),
-      thresholds: { petitions: { default: 8, warningLine: 4, source: 'test' } },
+      thresholds: { repeatPetitions: { default: 8, warningLine: 4, source: 'test' } },
       conditions: {
         all: [
           { not: { fact: 'extra.audited', operator: 'equal', value: true } },
@@ -57,7 +57,7 @@ export const shapesRuleset = loadRuleset({
             any: [
               { fact: 'secretary.rating', operator: 'in', value: ['basic', 'incompetent'] },
               { fact: 'extra.grade', operator: 'notIn', value: ['A', 'B'] },
-              { fact: 'safety.petitions', operator: 'greaterThan', value: { fact: 'threshold.X13.petitions' } },
+              { fact: 'safety.repeatPetitions', operator: 'greaterThan', value: { fact: 'threshold.X13.repeatPetitions' } },
               { not: { any: [{ fact: 'org.level', operator: 'notEqual', value: 'branch' }, { fact: 'venue.hasFixedVenue', operator: 'equal', value: true }] } },
             ],
           },
