@@ -57,8 +57,10 @@ function sharedThresholdCriterion(id: string, leaves: number, combinator: 'all' 
     thresholds: { satisfactionRate: { default: 0.6, warningLine: 0.7, source: 'test' } },
     name: id,
     conditions: {
-      [combinator]: Array.from({ length: leaves }, () => ({
+      // Branches of an `any` need names of their own (they are named after their threshold).
+      [combinator]: Array.from({ length: leaves }, (_, i) => ({
         fact: 'service.satisfactionRate', operator: 'lessThan', value: { fact: `threshold.${id}.satisfactionRate` },
+        ...(combinator === 'any' ? { name: `branch${i}` } : {}),
       })),
     },
     event: { type: 'criterion-matched' },
@@ -102,14 +104,14 @@ describe('names every object inherits', () => {
       name: 'X01',
       conditions: {
         any: [
-          { fact: 'safety.petitions', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.name' } },
+          { fact: 'safety.repeatPetitions', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.name' } },
           { fact: 'safety.criminalCases', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.length' } },
         ],
       },
       event: { type: 'criterion-matched' },
     };
     const ruleset = loadRuleset({ ruleset: { id: 'names', version: '1', criteria: ['X01'] }, criteria: [x01] });
-    const input = record({ safety: { petitions: 99, criminalCases: 1 } });
+    const input = record({ safety: { repeatPetitions: 99, criminalCases: 1 } });
     const one = await screen(input, { ruleset });
     expect(one.ruleset.thresholds).toEqual({ X01: { name: 100, length: 7 } });
     expect(one.criteria[0]!.evidence.map((e) => e.threshold)).toEqual([100, 7]);

@@ -55,16 +55,16 @@ describe('untrusted rule files', () => {
       id: 'X01', no: 1, title: { zh: '信访多', en: 'Many petitions' }, seedWording: '信访多的',
       thresholds: { petitions: { default: 10, source: 'test' } },
       name: 'X01',
-      conditions: { any: [{ fact: 'safety.petitions', operator: 'greaterThanInclusive', value: JSON.parse('{"fact":"threshold.X01","path":"$.petitions"}') }] },
+      conditions: { any: [{ fact: 'safety.repeatPetitions', operator: 'greaterThanInclusive', value: JSON.parse('{"fact":"threshold.X01","path":"$.petitions"}') }] },
       event: { type: 'criterion-matched' },
     };
     const error = load(x01, { id: 'petitions', version: '1', criteria: ['X01'] });
     expect(error).toMatchObject({ file: 'criteria[0] (X01)', field: 'conditions.any.0.value.path' });
     expect(error.message).toContain('write the dotted fact name instead ("threshold.X01.petitions")');
     // Written as the error says, both evaluators agree: 12 petitions ≥ 10 is weak-lax.
-    const fixed = { ...x01, conditions: { any: [{ fact: 'safety.petitions', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.petitions' } }] } };
+    const fixed = { ...x01, conditions: { any: [{ fact: 'safety.repeatPetitions', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.petitions' } }] } };
     const ruleset = loadRuleset({ ruleset: { id: 'petitions', version: '1', criteria: ['X01'] }, criteria: [fixed] });
-    const record = { org: { id: '99', name: '示例村', kind: 'village' }, assessedOn: '2026-01-01', safety: { petitions: 12 } };
+    const record = { org: { id: '99', name: '示例村', kind: 'village' }, assessedOn: '2026-01-01', safety: { repeatPetitions: 12 } };
     const one = await screen(record, { ruleset });
     const many: unknown[] = [];
     for await (const entry of screenMany([record], { ruleset })) many.push(entry);
