@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
-const CEILING_GZIP_BYTES = 90 * 1024;
+// A guard against large regressions (all of zod's locales are about +60 KB); the locale check below is exact.
+const CEILING_GZIP_BYTES = 120 * 1024;
 const root = new URL('..', import.meta.url);
 const failures = [];
 
