@@ -145,7 +145,7 @@ export class SummaryBuilder {
     for (const criterion of result.criteria) {
       let count = this.criteria.get(criterion.id);
       if (!count) {
-        count = { id: criterion.id, no: criterion.no, title: criterion.title, matched: 0, near: 0, insufficient: 0 };
+        count = { id: criterion.id, no: criterion.no, title: { zh: criterion.title.zh, en: criterion.title.en }, matched: 0, near: 0, insufficient: 0 };
         this.criteria.set(criterion.id, count);
       }
       if (criterion.outcome === 'matched') count.matched++;

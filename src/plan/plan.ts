@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OptionsError, type Issue } from '../errors.js';
 import { compareDates, formatDate, parseDate } from '../internals/dates.js';
 import { TEMPLATES } from '../schema/options.js';

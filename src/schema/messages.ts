@@ -2,7 +2,8 @@
  * Turning zod issues into this library's `Issue`s: dotted paths naming the offending key,
  * one issue per unknown key with a "did you mean" hint, and messages in English or Chinese.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { en as enLocale, zhCN as zhCNLocale } from 'zod/v4/locales';
 import type { Issue } from '../errors.js';
 
 /** Language of error messages. */
@@ -90,8 +91,9 @@ export function message(locale: Locale, key: string, params: Params = {}): strin
   return locale === 'zh-CN' ? entry.zh(params) : entry.en(params);
 }
 
-const zhCN = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+// The two locales by their own modules: `z.locales` would pull all of zod's locales into a bundle.
+const zhCN = zhCNLocale().localeError;
+const en = enLocale().localeError;
 
 /** A zod error map rendering our custom issues and zod's own in `locale`. */
 export function errorMap(locale: Locale): z.core.$ZodErrorMap {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
