@@ -67,7 +67,7 @@ cp -r "$root/examples/profiles/example-province" ./province
 cat > consumer.mjs <<'JS'
 import { screen, isAssessmentError, isRulesetError, loadRuleset, rulesets } from 'weak-lax-screener';
 import * as viaNode from 'weak-lax-screener/node';
-const result = await screen({ org: { id: '1', name: '共同村', kind: 'village' }, assessedOn: '2017-02-15', venue: { hasFixedVenue: false } });
+const result = await screen({ org: { id: '1', name: '青石村党支部', kind: 'village' }, assessedOn: '2017-02-15', venue: { hasFixedVenue: false } });
 if (result.verdict !== 'weak-lax' || result.matched.join() !== 'C10') throw new Error('ESM: wrong result ' + JSON.stringify(result.matched));
 const error = await screen({ org: {} }).catch((e) => e);
 if (!isAssessmentError(error)) throw new Error('ESM: no AssessmentError');
@@ -87,7 +87,7 @@ const viaNode = require('weak-lax-screener/node');
 if (loadRuleset('./province').id !== 'example-province' || viaNode.loadRuleset('./province').id !== 'example-province') {
   throw new Error('CJS: loadRuleset(dir)');
 }
-screen({ org: { id: '1', name: '共同村', kind: 'village' }, assessedOn: '2017-02-15', venue: { hasFixedVenue: false } })
+screen({ org: { id: '1', name: '青石村党支部', kind: 'village' }, assessedOn: '2017-02-15', venue: { hasFixedVenue: false } })
   .then((result) => {
     if (result.verdict !== 'weak-lax') throw new Error('CJS: wrong verdict');
     return screen({ org: {} }).catch((e) => e);
@@ -109,7 +109,7 @@ JS
 cat > consumer.ts <<'TS'
 import { screen, loadRuleset, type ScreeningResult, type Assessment, type Ruleset } from 'weak-lax-screener';
 import { loadRuleset as loadFromNode } from 'weak-lax-screener/node';
-const assessment: Assessment = { org: { id: '1', name: '共同村', kind: 'village' }, assessedOn: '2017-02-15' };
+const assessment: Assessment = { org: { id: '1', name: '青石村党支部', kind: 'village' }, assessedOn: '2017-02-15' };
 export const result: Promise<ScreeningResult> = screen(assessment, { thresholds: { C01: { secretaryVacantMonths: 6 } } });
 export const same: Ruleset = loadFromNode('./province');
 export const load: typeof loadFromNode = loadRuleset;
