@@ -17,12 +17,13 @@ export function rng(seed: number): () => number {
   };
 }
 
+// Invented places only: benchmark records give organisations problems at random.
 const COUNTIES = [
-  { province: '河南省', city: '周口市', county: '扶沟县', townships: ['城关镇', '练寺镇', '大新镇', '包屯镇'] },
-  { province: '陕西省', city: '咸阳市', county: '淳化县', townships: ['城关街道', '官庄镇', '方里镇'] },
-  { province: '山东省', city: '菏泽市', county: '曹县', townships: ['曹城街道', '庄寨镇', '普连集镇', '青菏街道'] },
-  { province: '甘肃省', city: '陇南市', county: '西和县', townships: ['汉源镇', '长道镇', '何坝镇'] },
-  { province: '湖南省', city: '郴州市', county: '苏仙区', townships: ['苏仙街道', '白露塘镇', '良田镇'] },
+  { province: '青川省', city: '石泉市', county: '枫桥县', townships: ['青石镇', '柳溪乡', '白沙镇', '云岭民族乡'] },
+  { province: '青川省', city: '石泉市', county: '松涛县', townships: ['松涛街道', '竹坪镇', '桃源乡'] },
+  { province: '青川省', city: '云岫市', county: '栖云县', townships: ['栖云街道', '霁岚镇', '松埠乡', '东湖街道'] },
+  { province: '青川省', city: '云岫市', county: '澄溪县', townships: ['鹤汀镇', '芦湾街道', '石磬镇'] },
+  { province: '青川省', city: '云岫市', county: '柳塘县', townships: ['柳塘街道', '青篁乡', '石磴瑶族乡'] },
 ];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -58,21 +59,28 @@ export function* records(count: number, seed = 2017): Generator<unknown> {
     const keep = () => !sparse || chance(0.6);
     const seats = 5 + small(4);
     if (keep()) {
+      const short = chance(0.04);
+      const vacant = chance(0.05);
       record.leadership = {
         seatsRequired: seats,
-        seatsFilled: chance(0.04) ? seats - 1 : seats,
-        secretaryVacantSince: chance(0.05) ? monthsAgo(small(5)) : null,
+        seatsFilled: short ? seats - 1 : seats,
+        seatsShortSince: short ? monthsAgo(small(5)) : null,
+        secretaryVacantSince: vacant ? monthsAgo(small(5)) : null,
+        secretaryAbsentSince: !vacant && chance(0.03) ? monthsAgo(small(5)) : null,
         workStalled: chance(0.02),
       };
     }
-    if (keep()) record.secretary = { rating: pick(['excellent', 'competent', 'competent', 'competent', 'basic', chance(0.1) ? 'incompetent' : 'basic'] as const), disengaged: chance(0.02) };
-    if (keep()) record.unity = { conflictReports: chance(0.9) ? small(1) : small(4), workDisrupted: chance(0.01) };
+    const ratings = ['excellent', 'competent', 'competent', 'competent', 'basic', chance(0.1) ? 'incompetent' : 'basic'] as const;
+    if (keep()) record.secretary = { rating: pick(ratings), previousRating: pick(ratings), disengaged: chance(0.02) };
+    if (keep()) record.unity = { confirmedConflicts: chance(0.97) ? 0 : 1, conflictReports: chance(0.9) ? small(1) : small(4), workDisrupted: chance(0.01) };
     if (keep()) {
       const life: Record<string, unknown> = {
-        lastElectionOn: monthsAgo(chance(0.9) ? small(56) : 56 + small(14)),
+        lastElectionOn: monthsAgo(chance(0.9) ? small(56) : 56 + small(20)),
+        postponementApproved: chance(0.9),
         branchAssemblies: chance(0.9) ? 4 + small(2) : small(4),
         committeeMeetings: chance(0.9) ? 12 : 4 + small(8),
         partyClasses: chance(0.9) ? 2 + small(2) : small(2),
+        themedPartyDays: chance(0.9) ? 12 : 4 + small(8),
         lifeMeetingHeld: !chance(0.02),
         memberReviewHeld: !chance(0.02),
       };
@@ -80,9 +88,9 @@ export function* records(count: number, seed = 2017): Generator<unknown> {
       record.organisationLife = life;
     }
     if (keep()) record.service = { satisfactionRate: Math.round((0.55 + r() * 0.45) * 1000) / 1000 };
-    if (keep()) record.elections = { voteBuyingCases: chance(0.01) ? 1 : 0, clanInterference: chance(0.01), religiousInterference: false, criminalInfiltration: chance(0.005) };
+    if (keep()) record.elections = { voteBuyingCases: chance(0.01) ? 1 : 0, clanInterference: chance(0.01), religiousInterference: false, criminalInfiltration: chance(0.005), cadreWithCriminalRecord: chance(0.005) };
     if (keep()) record.affairs = { affairsDisclosures: chance(0.95) ? 4 + small(8) : small(3), financeDisclosures: chance(0.95) ? 4 + small(8) : small(3), supervisionCommitteeActive: !chance(0.02), fourTwoMethodApplied: !chance(0.03) };
-    if (keep()) record.safety = { criminalCases: small(4), massIncidents: chance(0.01) ? 1 : 0, petitions: small(9), collectivePetitions: chance(0.9) ? 0 : small(3), unresolvedDisputes: small(4) };
+    if (keep()) record.safety = { criminalCases: small(4), massIncidents: chance(0.01) ? 1 : 0, repeatPetitions: small(5), petitionBacklog: chance(0.9) ? 0 : small(2), collectivePetitions: chance(0.9) ? 0 : small(3), unresolvedDisputes: small(4) };
     if (keep()) record.conduct = { disciplineCases: chance(0.02) ? 1 : 0, corruptionCases: chance(0.01) ? 1 : 0 };
     if (keep()) record.venue = { hasFixedVenue: !chance(0.03) };
     if (chance(0.02)) {

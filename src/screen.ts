@@ -153,6 +153,16 @@ function cloneThresholds(values: Thresholds): Thresholds {
 }
 
 /**
+ * What the options say wrong about this one record (a plan start before its `assessedOn`):
+ * in a batch such a record fails alone, and `screen` rejects with an `OptionsError`. @internal
+ */
+export function recordOptionIssues(assessment: Assessment, prepared: PreparedOptions): Issue[] {
+  const start = prepared.plan.start;
+  if (start === undefined || compareDates(start, assessment.assessedOn) >= 0) return [];
+  return [{ path: 'plan.start', message: message(prepared.locale, 'planStartEarly', { start, assessedOn: assessment.assessedOn }) }];
+}
+
+/**
  * The assessment as the rules read it under the options: with `electionRound`, an absent
  * `organisationLife.postponementApproved` is read from the province-wide schedule. @internal
  */
@@ -228,7 +238,9 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
  * rules) and explains the answer: per criterion the outcome (`matched`, `not-matched`,
  * `insufficient-data`), `near`, the evidence compared and the missing inputs; then the
  * score and verdict. A `weak-lax` result is a preliminary finding (初步排查): the township
- * Party committee decides the list.
+ * (street) committee proposes the list, the county organisation department examines it jointly
+ * with the discipline, political-legal, petition and civil-affairs departments, and the county
+ * Party standing committee decides it.
  *
  * Rejects with an `AssessmentError` (every bad field, by dotted path) or an `OptionsError`.
  *
@@ -237,16 +249,18 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
  * import { screen } from 'weak-lax-screener';
  *
  * const result = await screen({
- *   org: { id: '430503100201', name: '共同村党总支', kind: 'village' },
+ *   org: { id: '990000000001', name: '青石村党总支', kind: 'village' },
  *   assessedOn: '2017-02-15',
- *   leadership: { seatsRequired: 5, seatsFilled: 5, secretaryVacantSince: '2016-10-01' },
+ *   leadership: { seatsRequired: 5, seatsFilled: 5, seatsShortSince: null, secretaryVacantSince: '2016-10-01' },
  * });
- * result.verdict;   // 'weak-lax' (C01: secretary post vacant 4 months ≥ 3)
+ * result.verdict;   // 'weak-lax' (C01: secretary post vacant 4 months 14 days, more than 3 months)
  * result.matched;   // ['C01']
  * ```
  */
 export async function screen(input: unknown, options?: ScreenOptions): Promise<ScreeningResult> {
   const prepared = prepareOptions(options);
   const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
+  const optionIssues = recordOptionIssues(assessment, prepared);
+  if (optionIssues.length > 0) throw new OptionsError(optionIssues);
   return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
 }

@@ -18,7 +18,7 @@ import {
   type Ruleset,
   type ScreeningSummary,
   type ScreenOptions,
-} from '../index.js';
+} from '../node.js';
 import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
 import { readChunks, readRecords, UsageError, type InputFormat } from './input.js';
 import { FORMATS, OUTPUT_FORMATS, type Format } from './format.js';

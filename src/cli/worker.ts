@@ -1,6 +1,6 @@
 /** A worker thread of `screen`: rebuilds the options, then screens and formats chunks. */
 import { parentPort } from 'node:worker_threads';
-import { loadRuleset } from '../index.js';
+import { loadRuleset } from '../node.js';
 import { screenChunk, type ChunkInput, type WorkerSetup } from './chunks.js';
 
 export function runWorker(setup: WorkerSetup): void {
