@@ -145,9 +145,14 @@ export function warningsOf(criterion: Pick<CriterionResult, 'near' | 'evidence'>
     });
 }
 
-/** What a condition's `met` means for an official: a problem found, none found, or data missing. */
-export function evidenceStatus(evidence: Pick<Evidence, 'met'>): Bilingual {
-  if (evidence.met === true) return { zh: '存在问题', en: 'problem found' };
-  if (evidence.met === false) return { zh: '未发现问题', en: 'no problem found' };
-  return { zh: '缺少数据', en: 'data missing' };
+/**
+ * What one condition of the evidence means for an official, within its criterion: a problem
+ * found (its branch is met and so is the condition: 存在问题), no problem found, or data
+ * missing. A condition met inside a branch that is not (延期换届未经批准 while the term has not
+ * run out) is no problem.
+ */
+export function evidenceStatus(evidence: Pick<Evidence, 'met' | 'branch'>, criterion: Pick<CriterionResult, 'branches'>): Bilingual {
+  if (evidence.met === null) return { zh: '缺少数据', en: 'data missing' };
+  const branchMet = criterion.branches.some((b) => b.id === evidence.branch && b.met === true);
+  return evidence.met && branchMet ? { zh: '存在问题', en: 'problem found' } : { zh: '未发现问题', en: 'no problem found' };
 }

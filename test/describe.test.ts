@@ -34,7 +34,14 @@ describe('describeEvidence', () => {
     const c02 = await criterion('23-', 'C02');
     const missing = c02.evidence.find((e) => e.fact === 'secretary.previousRating')!;
     expect(describeEvidence(missing)).toEqual({ zh: '书记上一年度考核等次：缺少数据', en: 'secretary’s rating the year before: data missing' });
-    expect([true, false, null].map((met) => evidenceStatus({ met }).zh)).toEqual(['存在问题', '未发现问题', '缺少数据']);
+    expect(evidenceStatus(missing, c02).zh).toBe('缺少数据');
+    // Fixture 16: two years 基本称职, both conditions of C02.twoYearsBasic met.
+    const twice = await criterion('16-', 'C02');
+    expect(twice.evidence.map((e) => evidenceStatus(e, twice).zh)).toEqual(['未发现问题', '存在问题', '存在问题', '未发现问题']);
+    // The baseline: 延期换届未经批准 is met, but the term has not run out: no problem.
+    const c04 = await criterion('01-', 'C04');
+    const postponement = c04.evidence.find((e) => e.fact === 'organisationLife.postponementApproved')!;
+    expect([postponement.met, evidenceStatus(postponement, c04).zh]).toEqual([true, '未发现问题']);
     expect(describeWarningLine(missing)).toBeUndefined();
   });
 
