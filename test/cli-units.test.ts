@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { cellValue, columnTypes, readRecords, rowToRecord } from '../src/cli/input.js';
+import { readRecords } from '../src/cli/input.js';
+import { cellValue, columnTypes, rowToRecord } from '../src/cli/csv.js';
 import { csvField, displayWidth, mdCell } from '../src/cli/format.js';
 import { readFixtures } from './helpers/fixtures.js';
 

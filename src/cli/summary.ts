@@ -4,6 +4,7 @@
  * than read.
  */
 import type { ScreeningSummary } from '../index.js';
+import { mermaidText, terminalText } from '../internals/text.js';
 import { displayWidth, mdCell, PRELIMINARY_NOTE, VERDICT_ZH } from './format.js';
 
 type RegionCount = ScreeningSummary['byRegion']['county'][number];
@@ -64,8 +65,10 @@ export function mergeSummaries(a: ScreeningSummary | undefined, b: ScreeningSumm
 const regionName = (group: RegionCount, level: 'county' | 'township') =>
   PARTS.slice(0, level === 'county' ? 3 : 4).map((part) => group[part] ?? '—').join('/');
 
+/** A table cell: made safe for a terminal, then padded. */
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const safe = terminalText(text);
+  return safe + ' '.repeat(Math.max(0, width - displayWidth(safe)));
 }
 
 function tableSummary(s: ScreeningSummary): string {
@@ -99,14 +102,14 @@ function mdSummary(s: ScreeningSummary): string {
     '```mermaid',
     'xychart-beta',
     '    title "符合各情形的组织数 Organisations matching each criterion"',
-    `    x-axis [${s.byCriterion.map((c) => c.id).join(', ')}]`,
+    `    x-axis [${s.byCriterion.map((c) => mermaidText(c.id).replace(/,/g, ' ')).join(', ')}]`,
     `    y-axis "组织数 Organisations" 0 --> ${max}`,
     `    bar [${s.byCriterion.map((c) => c.matched).join(', ')}]`,
     '```',
     '',
     '| 情形 Criterion | 符合 Matched | 接近 Near | 数据不足 Insufficient |',
     '| --- | ---: | ---: | ---: |',
-    ...s.byCriterion.map((c) => `| ${c.id} ${mdCell(c.title.zh)} | ${c.matched} | ${c.near} | ${c.insufficient} |`),
+    ...s.byCriterion.map((c) => `| ${mdCell(`${c.id} ${c.title.zh}`)} | ${c.matched} | ${c.near} | ${c.insufficient} |`),
   ];
   for (const level of ['county', 'township'] as const) {
     out.push('', level === 'county' ? '## 各县(区) By county' : '## 各乡镇(街道) By township', '', '| 地区 Region | 合计 Total | 软弱涣散 | 有风险 | 正常 | 待定 |', '| --- | ---: | ---: | ---: | ---: | ---: |');
