@@ -10,8 +10,8 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { readRecords } from '../src/cli/input.js';
-import { cellValue, columnTypes, rowToRecord } from '../src/cli/csv.js';
-import { csvField, displayWidth, mdCell } from '../src/cli/format.js';
+import { cellValue, columnTypes, csvField, rowToRecord } from '../src/cli/csv.js';
+import { displayWidth, mdCell } from '../src/cli/format.js';
 import { readFixtures } from './helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-units-'));

@@ -7,8 +7,6 @@ import type { BatchEntry, CompactEntry, CompactResult, ScreeningResult } from '.
 import { markdownText, terminalText } from '../internals/text.js';
 import { csvField } from './csv.js';
 
-export { csvField };
-
 /** One screened record (full or compact result), or one invalid record. */
 export type Entry = BatchEntry | CompactEntry;
 

@@ -12,8 +12,6 @@ import { jsonLinesChunks, jsonLinesRecords, withoutBom } from './lines.js';
 import { MESSAGES } from './messages.js';
 import { isUtf8, lineOfFirstInvalid } from './utf8.js';
 
-export { UsageError };
-
 /** Input formats the CLI reads. */
 export type InputFormat = 'json' | 'jsonl' | 'csv';
 
