@@ -12,6 +12,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { cellValue, checkHeader, columnTypes, csvField, csvRecords, rowToRecord } from '../src/cli/csv.js';
 import { UsageError } from '../src/cli/errors.js';
+import { firstInvalidUtf8, isUtf8, lineOfFirstInvalid } from '../src/cli/utf8.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -168,6 +169,30 @@ describe('bytes that are not UTF-8', () => {
       expect(out.code).toBe(2);
       expect(out.stderr).toMatch(/is not valid UTF-8 \(first at line 2\): save it as UTF-8/);
     }
+  });
+
+  it.each([
+    ['ASCII and Chinese', [0x41, 0xe7, 0x94, 0xb2, 0x0a], -1],
+    ['a four-byte character', [0xf0, 0x9f, 0x98, 0x80], -1],
+    ['GBK 甲', [0x41, 0xbc, 0xd7], 1],
+    ['an overlong slash', [0xc0, 0xaf], 0],
+    ['an overlong three-byte form', [0xe0, 0x80, 0xaf], 0],
+    ['a surrogate', [0xed, 0xa0, 0x80], 0],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+    ['an overlong four-byte form', [0xf0, 0x80, 0x80, 0x80], 0],
+    ['a bad continuation', [0xe7, 0x94, 0x41], 0],
+    ['a sequence cut off at the end', [0x41, 0xe7, 0x94], 1],
+    ['a lone continuation byte', [0x80], 0],
+  ])('%s: the first malformed byte is at %i, as the native check agrees', (_name, list, at) => {
+    const bytes = Uint8Array.from(list);
+    expect(firstInvalidUtf8(bytes)).toBe(at);
+    expect(isUtf8(bytes)).toBe(at < 0);
+  });
+
+  it('names the line of the first malformed byte, skipping the rest of a sequence begun earlier when told', () => {
+    expect(lineOfFirstInvalid(Uint8Array.from([0x41, 0x0a, 0x42, 0x0a, 0xff]))).toBe(3);
+    expect(lineOfFirstInvalid(Uint8Array.from([0x94, 0xb2, 0x0a, 0xff]), 10, true)).toBe(12);
+    expect(lineOfFirstInvalid(Uint8Array.from([0x94, 0xb2, 0x0a, 0xff]), 10)).toBe(11);
   });
 
   it('a UTF-8 CSV with a byte order mark is read, the mark removed', async () => {

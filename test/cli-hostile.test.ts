@@ -73,8 +73,8 @@ describe('plan: one malformed record is reported and the rest go on (exit 1)', (
   ];
   const text = records.map(([, r]) => JSON.stringify(r)).join('\n') + '\n{broken json\n';
 
-  it.each(['md', 'json'])('--format %s: the good records are planned, each bad one named on stderr', (format) => {
-    const out = run(['plan', file(`mixed-${format}.jsonl`, text), '--format', format]);
+  it.each(['md', 'json'])('--format %s: the good records are planned, each bad one named on stderr', async (format) => {
+    const out = await runMain(['plan', file(`mixed-${format}.jsonl`, text), '--format', format]);
     expect(out.code).toBe(1);
     expect(out.stderr).not.toMatch(STACK);
     const invalid = out.stderr.split('\n').filter((l) => l.startsWith('record #'));
@@ -90,8 +90,8 @@ describe('plan: one malformed record is reported and the rest go on (exit 1)', (
     expect(planned).toEqual(format === 'json' ? ['000000000001', '990000000005', '990000000002'] : ['共同村党总支', '共同村党总支', '乙村党支部']);
   });
 
-  it('a JSON array with one bad element plans the others', () => {
-    const out = run(['plan', file('mixed.json', JSON.stringify([gongtong, { kind: 'castle', verdict: 'weak-lax' }, other])), '--format', 'json']);
+  it('a JSON array with one bad element plans the others', async () => {
+    const out = await runMain(['plan', file('mixed.json', JSON.stringify([gongtong, { kind: 'castle', verdict: 'weak-lax' }, other])), '--format', 'json']);
     expect(out.code).toBe(1);
     expect(out.stderr).not.toMatch(STACK);
     expect(JSON.parse(out.stdout)).toHaveLength(2);
@@ -102,10 +102,10 @@ describe('review: duplicates and malformed records', () => {
   const org = (id: string) => ({ ...sound.org, id });
   const at = (id: string, assessedOn: string) => JSON.stringify({ ...sound, org: org(id), assessedOn });
 
-  it('a second record of an organisation is reported (exit 1) and the first is reviewed', () => {
+  it('a second record of an organisation is reported (exit 1) and the first is reviewed', async () => {
     const before = file('dup-before.jsonl', [at('990001', '2026-01-10'), at('990002', '2026-01-10'), at('990001', '2026-02-20')].join('\n'));
     const after = file('dup-after.jsonl', [at('990001', '2026-03-31'), at('990002', '2026-03-31'), at('990002', '2026-04-30'), '{"kind":"castle","verdict":"sound"}'].join('\n'));
-    const out = run(['review', before, after, '--format', 'json']);
+    const out = await runMain(['review', before, after, '--format', 'json']);
     expect(out.code).toBe(1);
     expect(out.stderr).not.toMatch(STACK);
     expect(out.stderr).toContain('record #2 (990001) is invalid: orgId: org id 990001 was already given by record #0; only that first record is reviewed');
@@ -116,6 +116,92 @@ describe('review: duplicates and malformed records', () => {
       ['990001', '2026-01-10', '2026-03-31'],
       ['990002', '2026-01-10', '2026-03-31'],
     ]);
+  });
+});
+
+describe('malformed results, field by field', () => {
+  it.each([
+    ['not an object', [1], [{ path: '', message: 'a screening result must be an object' }]],
+    ['a region that is not an object', { region: 'x' }, [{ path: 'region', message: 'must be an object' }]],
+    ['a region part that is not text', { region: { county: 5 } }, [{ path: 'region.county', message: 'must be a string' }]],
+    ['matched ids that are not text', { matched: ['C01', 7] }, [{ path: 'matched.1', message: 'must be a non-empty string' }]],
+    ['matched that is no list', { matched: 'C01' }, [{ path: 'matched', message: 'must be a list of criterion ids' }]],
+    ['thresholds of a criterion that are no object', { ruleset: { ...weakLaxResult.ruleset, thresholds: { C01: 3 } } }, [{ path: 'ruleset.thresholds.C01', message: 'must be an object' }]],
+    ['a threshold that is no number', { ruleset: { ...weakLaxResult.ruleset, thresholds: { C01: { secretaryVacantMonths: '3' } } } }, [{ path: 'ruleset.thresholds.C01.secretaryVacantMonths', message: 'must be a number' }]],
+    ['a ruleset that is no object', { ruleset: null }, [{ path: 'ruleset', message: 'must be { id, version, thresholds }' }]],
+    ['thresholds that are no object', { ruleset: { id: 'x', version: '1', thresholds: [] } }, [{ path: 'ruleset.thresholds', message: 'must be an object' }]],
+    ['a title that is not bilingual', { criteria: [{ ...weakLaxResult.criteria[0], title: 'C01' }] }, [{ path: 'criteria.0.title', message: 'must be { zh, en } texts' }]],
+    ['an outcome that is no outcome', { criteria: [{ ...weakLaxResult.criteria[0], outcome: 'maybe' }] }, [{ path: 'criteria.0.outcome', message: 'must be one of matched, not-matched, insufficient-data' }]],
+    ['criteria that are no list', { criteria: {} }, [{ path: 'criteria', message: 'must be a list of criteria' }]],
+    ['a timeline that is no list', { timeline: {}, checklist: 'x' }, [{ path: 'timeline', message: 'must be a list' }, { path: 'checklist', message: 'must be a list' }]],
+    ['a timeline entry that is no object', { timeline: [1] }, [{ path: 'timeline.0', message: 'must be an object' }]],
+    ['a date that is no date', { assessedOn: '2026-02-30' }, [{ path: 'assessedOn', message: 'must be a date YYYY-MM-DD' }]],
+    ['a score that is no number', { score: Number.NaN }, [{ path: 'score', message: 'must be a number' }]],
+  ])('%s', async (_name, change, issues) => {
+    const { resultIssues } = await import('../src/cli/results.js');
+    const value = Array.isArray(change) ? change : { ...weakLaxResult, ...change };
+    expect(resultIssues(value)).toEqual(issues);
+    expect(resultIssues(JSON.parse(JSON.stringify(weakLaxResult)))).toEqual([]);
+  });
+
+  it('a result that passes the check but that the library refuses is an invalid record, not a crash', async () => {
+    const out = await runMain(['review', file('r-before.json', JSON.stringify(weakLaxResult)), file('r-after.json', JSON.stringify({ ...weakLaxResult, ruleset: { ...weakLaxResult.ruleset, id: 'other' } }))]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/^000000000001: cannot review: different rulesets/m);
+    expect(out.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('standard output closed while writing, in-process', () => {
+  it('the run stops and ends quietly with exit code 0; nothing more is written', async () => {
+    const path = file('closing.jsonl', Array.from({ length: 400 }, (_, i) => JSON.stringify({ ...sound, org: { ...sound.org, id: `99${i}` } })).join('\n'));
+    let writes = 0;
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => {
+      writes++;
+      process.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      return false;
+    });
+    const code = await main(['screen', path, '--format', 'jsonl']);
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(writes).toBe(1);
+  });
+
+  it('another write error is a usage error (exit 2), not a stack', async () => {
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => {
+      process.stdout.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }));
+      return false;
+    });
+    const code = await main(['schema']);
+    vi.restoreAllMocks();
+    expect(code).toBe(2);
+    expect(stderr).toBe('weak-lax-screener: cannot write to standard output: EIO\nRun with --help for usage.\n');
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('counts screened and invalid records on stderr when it is a terminal', async () => {
+    const path = file('progress.jsonl', `${JSON.stringify(sound)}\n{broken\n`);
+    const stream = process.stderr as unknown as Record<string, unknown>;
+    const own = ['isTTY', 'columns', 'cursorTo', 'moveCursor', 'clearLine', 'clearScreenDown'].filter((k) => !Object.hasOwn(stream, k));
+    Object.assign(stream, { isTTY: true, columns: 80, cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true });
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let code: number;
+    try {
+      code = await main(['screen', path, '--format', 'csv']);
+    } finally {
+      vi.restoreAllMocks();
+      for (const key of own) delete stream[key];
+    }
+    expect(code).toBe(1);
+    expect(stderr).toContain('screened 2 records, 1 invalid\n');
   });
 });
 

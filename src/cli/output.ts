@@ -52,6 +52,7 @@ export class Output {
     const text = this.buffer;
     this.buffer = '';
     if (this.stream.write(text)) return;
+    this.check(); // the write may have failed at once
     await new Promise<void>((resolve) => {
       const done = () => {
         this.stream.off('drain', done);
