@@ -138,6 +138,7 @@ describe('main(), in-process', () => {
     const plan = await runMain(['plan', input, '--lang', 'en', '--template', 'annual']);
     expect(plan.stdout).toContain('# Rectification plan');
     expect((await runMain(['plan', input, '--start', '1 March'])).code).toBe(2);
+    expect((await runMain(['plan', input, '--start', '2017-02-30'])).stderr).toMatch(/--start must be a real calendar date YYYY-MM-DD/);
     const after = file('after.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2017-12-01' }));
     const review = await runMain(['review', input, after]);
     expect(review.stdout).toMatch(/Not converted/);

@@ -22,6 +22,7 @@ import {
 } from '../node.js';
 import { terminalText } from '../internals/text.js';
 import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
+import { isDate } from './results.js';
 import { CHUNK_SIZE, parseJsonDocument, readChunks, readRecords, type ChunkSize, type InputFormat } from './input.js';
 import { OutputClosed, UsageError } from './errors.js';
 import { FORMATS, mdCell, OUTPUT_FORMATS, type Format } from './format.js';
@@ -224,7 +225,7 @@ async function commandPlan(positionals: string[], values: Values, out: Output): 
   if (!path || positionals.length > 1) throw new UsageError(MESSAGES.planArguments);
   const { options, ruleset } = await checkedOptions(values);
   const template = oneOf<PlanTemplate>('template', values.template, ['intensive', 'annual'], 'intensive');
-  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError(MESSAGES.startDate);
+  if (values.start !== undefined && !isDate(values.start)) throw new UsageError(MESSAGES.startDate);
   const invalid = await planCommand(
     resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options),
     {

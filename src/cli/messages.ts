@@ -46,7 +46,7 @@ export const MESSAGES = {
   oneOf: (option: string, allowed: readonly string[]) => `--${option} must be one of ${allowed.join(', ')}`,
   atRiskScore: '--at-risk-score must be a number',
   workers: '--workers must be a whole number from 0 to 64, written in digits',
-  startDate: '--start must be a date YYYY-MM-DD',
+  startDate: '--start must be a real calendar date YYYY-MM-DD',
   screenArguments: 'screen takes one FILE or - for standard input',
   planArguments: 'plan takes one FILE or - for standard input',
   reviewArguments: 'review takes two files: BEFORE AFTER',
