@@ -106,7 +106,7 @@ describe('CSV output never runs as a formula, and reads back unchanged', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', `"'\rcmd"`],
-    ['共同村', '共同村'],
+    ['甲村党支部', '甲村党支部'],
     ['a,b', '"a,b"'],
     ['', ''],
   ])('%j is written as %j', (value, written) => {

@@ -41,7 +41,7 @@ describe('terminalText', () => {
     expect(terminalText('甲村\n乙村\r\n丙\t丁')).toBe('甲村 乙村 丙 丁');
     expect(terminalText(HOSTILE.ansi)).toBe('[31m红色[0m');
     expect(terminalText(HOSTILE.bell)).toBe('甲乙');
-    expect(terminalText('共同村党总支')).toBe('共同村党总支');
+    expect(terminalText('甲村党总支')).toBe('甲村党总支');
   });
 });
 

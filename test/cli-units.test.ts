@@ -90,7 +90,7 @@ describe('formats', () => {
     expect(mdCell('a|b\nc')).toBe('a\\|b c');
   });
   it('counts CJK characters as two columns', () => {
-    expect(displayWidth('共同村')).toBe(6);
+    expect(displayWidth('甲乙村')).toBe(6);
     expect(displayWidth('C01')).toBe(3);
   });
 });

@@ -14,6 +14,7 @@ import {
   defaultRuleset,
   isScreenerError,
   loadRuleset,
+  mergeSummaries,
   screenManyCompact,
   type PlanTemplate,
   type Ruleset,
@@ -30,7 +31,7 @@ import { runChunks, screenChunk, WorkerPool, workerCount } from './chunks.js';
 import type { ChunkInput } from './items.js';
 import { MESSAGES } from './messages.js';
 import { Output } from './output.js';
-import { mergeSummaries, renderSummary } from './summary.js';
+import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
 
 /** The version of the package this command belongs to (from its package.json). */
@@ -171,7 +172,7 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
   const notes: string[] = [];
   let entries = 0;
   let invalid = 0;
-  let summary: ScreeningSummary | undefined;
+  const summaries: ScreeningSummary[] = [];
   let body = false;
   // The head is written with the first chunk, so input refused as a whole leaves stdout empty.
   let headWritten = withSummary;
@@ -186,7 +187,7 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
       invalid += chunk.invalid;
       progress.tick(chunk.entries);
       if (withSummary) {
-        summary = mergeSummaries(summary, chunk.summary!);
+        summaries.push(chunk.summary!);
         return;
       }
       await head();
@@ -200,7 +201,7 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
     await pool?.close();
   }
   await head();
-  if (withSummary) await out.write(renderSummary(summary ?? emptySummary(), format));
+  if (withSummary) await out.write(renderSummary(mergeSummaries(...summaries), format));
   else await out.write(output.tail(notes, entries));
   progress.stop(invalid);
   return invalid > 0 ? 1 : 0;
@@ -209,11 +210,6 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
 /** The options a worker can receive: a ruleset cannot cross threads (it is rebuilt there). */
 function withoutRuleset({ ruleset: _ruleset, ...rest }: ScreenOptions): Omit<ScreenOptions, 'ruleset'> {
   return rest;
-}
-
-function emptySummary(): ScreeningSummary {
-  const byVerdict = { 'weak-lax': 0, 'at-risk': 0, sound: 0, undetermined: 0 };
-  return { total: 0, invalid: 0, byVerdict, byCriterion: [], byRegion: { county: [], township: [] } };
 }
 
 function inputFormatOf(values: Values): InputFormat | undefined {

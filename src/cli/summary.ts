@@ -1,7 +1,7 @@
 /**
- * `screen --summary`: the counts of `summarize`, merged across chunks, as a table, JSON or
- * Markdown with a Mermaid chart of matched criteria for officials who would rather look
- * than read.
+ * `screen --summary`: the counts of `summarize`, merged across chunks by the library's
+ * `mergeSummaries`, as a table, JSON or Markdown with a Mermaid chart of matched criteria
+ * for officials who would rather look than read.
  */
 import type { ScreeningSummary } from '../index.js';
 import { mermaidText, terminalText } from '../internals/text.js';
@@ -10,57 +10,6 @@ import { displayWidth, mdCell, PRELIMINARY_NOTE, VERDICT_ZH } from './format.js'
 type RegionCount = ScreeningSummary['byRegion']['county'][number];
 const PARTS = ['province', 'city', 'county', 'township'] as const;
 const VERDICTS = ['weak-lax', 'at-risk', 'sound', 'undetermined'] as const;
-
-function addVerdicts(into: Record<string, number>, from: Record<string, number>): void {
-  for (const [verdict, n] of Object.entries(from)) into[verdict] = (into[verdict] ?? 0) + n;
-}
-
-function mergeRegions(a: readonly RegionCount[], b: readonly RegionCount[]): RegionCount[] {
-  const byKey = new Map<string, RegionCount>();
-  for (const group of [...a, ...b]) {
-    const key = JSON.stringify(PARTS.map((part) => group[part]));
-    const existing = byKey.get(key);
-    if (existing) {
-      existing.total += group.total;
-      addVerdicts(existing.byVerdict, group.byVerdict);
-    } else {
-      byKey.set(key, { ...group, byVerdict: { ...group.byVerdict } });
-    }
-  }
-  // Same order as summarize: by the parts, a missing part after every named one.
-  return [...byKey.values()].sort((x, y) => {
-    for (const part of PARTS) {
-      if (x[part] === y[part]) continue;
-      if (x[part] === undefined) return 1;
-      if (y[part] === undefined) return -1;
-      return x[part]! < y[part]! ? -1 : 1;
-    }
-    return 0;
-  });
-}
-
-/** Adds two chunk summaries. */
-export function mergeSummaries(a: ScreeningSummary | undefined, b: ScreeningSummary): ScreeningSummary {
-  if (!a) return b;
-  const byVerdict = { ...a.byVerdict };
-  addVerdicts(byVerdict, b.byVerdict);
-  const criteria = new Map(a.byCriterion.map((c) => [c.id, { ...c }]));
-  for (const c of b.byCriterion) {
-    const existing = criteria.get(c.id);
-    if (existing) {
-      existing.matched += c.matched;
-      existing.near += c.near;
-      existing.insufficient += c.insufficient;
-    } else criteria.set(c.id, { ...c });
-  }
-  return {
-    total: a.total + b.total,
-    invalid: a.invalid + b.invalid,
-    byVerdict,
-    byCriterion: [...criteria.values()],
-    byRegion: { county: mergeRegions(a.byRegion.county, b.byRegion.county), township: mergeRegions(a.byRegion.township, b.byRegion.township) },
-  };
-}
 
 const regionName = (group: RegionCount, level: 'county' | 'township') =>
   PARTS.slice(0, level === 'county' ? 3 : 4).map((part) => group[part] ?? '—').join('/');
