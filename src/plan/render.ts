@@ -7,6 +7,7 @@
  */
 import { OptionsError } from '../errors.js';
 import { parseDate } from '../internals/dates.js';
+import { markdownText, mermaidText } from '../internals/text.js';
 import { catalogue } from './catalogue.js';
 import type { ChecklistItem, RectificationPlan, TimelinePhase } from './types.js';
 
@@ -28,14 +29,24 @@ function zhNumber(n: number): string {
   return `${tens === 1 ? '' : ZH_DIGITS[tens]}十${ones === 0 ? '' : ZH_DIGITS[ones]}`;
 }
 
-/** A table cell: `|` escaped, line breaks flattened (a break would end the row). */
-export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
-}
+/** A table cell or inline text: data made inert (no link, tag, control character or cell break). */
+export const escapeCell = markdownText;
 
-/** Text for a Mermaid gantt task name: `:` `;` `#` and line breaks would break the line's syntax. */
-function ganttText(text: string): string {
-  return text.replace(/[:;#]/g, ' ').replace(/\s+/g, ' ').trim();
+/** Text for a Mermaid gantt task name: nothing that would end its line or start a directive. */
+const ganttText = mermaidText;
+
+/** The texts of a checklist item made inert, for the phase lists (table cells are escaped as cells). */
+function escapedItem(item: ChecklistItem): ChecklistItem {
+  const both = (text: { zh: string; en: string }) => ({ zh: escapeCell(text.zh), en: escapeCell(text.en) });
+  return {
+    ...item,
+    measure: both(item.measure),
+    goal: both(item.goal),
+    evidence: both(item.evidence),
+    role: both(item.role),
+    due: escapeCell(item.due),
+    ...(item.occurrences ? { occurrences: item.occurrences.map(escapeCell) } : {}),
+  };
 }
 
 function zhDate(date: string, withYear = true): string {
@@ -196,7 +207,7 @@ function gantt(timeline: readonly TimelinePhase[], lang: Lang): string[] {
     '    inclusiveEndDates',
     `    section ${ganttText(t.section)}`,
     ...timeline.map(
-      (phase) => `    ${ganttText(phase.title[lang])} :${phase.id.replace(/[^A-Za-z0-9_-]/g, '_')}, ${phase.start}, ${phase.end}`,
+      (phase) => `    ${ganttText(phase.title[lang])} :${phase.id.replace(/[^A-Za-z0-9_-]/g, '_')}, ${ganttText(phase.start)}, ${ganttText(phase.end)}`,
     ),
     '```',
   ];
@@ -238,19 +249,19 @@ export function renderPlan(plan: RectificationPlan, options: RenderOptions): str
   const p = checkPlan(plan);
   const t = TEXT[lang];
   const local = (text: string) => (lang === 'zh' ? fullWidth(text) : text);
-  const name = p.orgName ?? p.orgId;
-  const township = (p.townshipOrgan ?? catalogue.organs.township.fallback.organ)[lang];
-  const template = catalogue.templates[p.template]?.title[lang] ?? p.template;
+  const name = escapeCell(p.orgName ?? p.orgId);
+  const township = escapeCell((p.townshipOrgan ?? catalogue.organs.township.fallback.organ)[lang]);
+  const template = escapeCell(catalogue.templates[p.template]?.title[lang] ?? p.template);
   const titles = new Map((p.problems ?? []).map((problem) => [problem.criterionId, problem.title]));
   const problemOf = (item: ChecklistItem): string => {
     if (item.criterionId === null) return t.common;
     const title = titles.get(item.criterionId);
     return title ? local(title[lang]) : item.criterionId;
   };
-  const problemTitles = (p.problems ?? []).map((problem) => local(problem.title[lang]));
+  const problemTitles = (p.problems ?? []).map((problem) => escapeCell(local(problem.title[lang])));
   const problems = problemTitles.length > 0 ? t.problems(problemTitles) : t.noProblems;
   const guiding = t.guiding({ current: p.start >= TWENTIETH_CONGRESS, kind: p.kind, problems, org: name });
-  const phaseTitle = (phase: TimelinePhase) => local(phase.title[lang]);
+  const phaseTitle = (phase: TimelinePhase) => escapeCell(local(phase.title[lang]));
   const [first, last] = lang === 'zh' ? [zhDate(p.start), zhDate(p.end)] : [p.start, p.end];
 
   const lines: string[] = [
@@ -270,7 +281,7 @@ export function renderPlan(plan: RectificationPlan, options: RenderOptions): str
   ];
   p.timeline.forEach((phase, i) => {
     const items = p.checklist.filter((item) => item.phase === phase.id);
-    lines.push('', t.phase(i + 1, phaseTitle(phase), span(phase, lang)), '', ...(items.length ? items.map(t.item) : [t.noItems]));
+    lines.push('', t.phase(i + 1, phaseTitle(phase), span(phase, lang)), '', ...(items.length ? items.map((item) => t.item(escapedItem(item))) : [t.noItems]));
   });
   lines.push('', t.requirementsHeading, '', t.tableHeading, '');
   lines.push(`| ${t.header.join(' | ')} |`, `| ${t.header.map(() => '---').join(' | ')} |`);
