@@ -246,6 +246,8 @@ async function commandReview(positionals: string[], values: Values, out: Output)
   return invalid > 0 ? 1 : 0;
 }
 
+const COMPARISON_SYMBOLS: Readonly<Record<string, string>> = { greaterThan: '>', greaterThanInclusive: '≥', lessThan: '<', lessThanInclusive: '≤' };
+
 async function commandRules(values: Values, out: Output): Promise<number> {
   const { ruleset } = loadOptions(values);
   const format = oneOf('format', values.format, ['table', 'json', 'md'] as const, 'table');
@@ -261,16 +263,21 @@ async function commandRules(values: Values, out: Output): Promise<number> {
   else lines.push(`${tx(ruleset.id)} ${tx(ruleset.version)}`);
   for (const c of ruleset.criteria) {
     const thresholds = Object.entries(c.thresholds);
+    // The comparison as the rule makes it: "more than 3" (>) is not "at least 3" (≥).
+    const symbol = (name: string) => {
+      const leaf = c.leaves.find((l) => l.value.kind === 'threshold' && l.value.name === name);
+      return leaf ? COMPARISON_SYMBOLS[leaf.operator] ?? leaf.operator : '';
+    };
     if (format === 'md') {
       const rows = thresholds.length ? thresholds : [['—', undefined] as const];
       for (const [name, spec] of rows) {
-        const cells = [c.id, c.title.zh, c.title.en, name, spec?.default, spec?.warningLine, spec?.source ?? c.sources.join('; ')];
+        const cells = [c.id, c.title.zh, c.title.en, name, spec ? `${symbol(name)} ${spec.default}` : '', spec?.warningLine === undefined ? '' : `${symbol(name)} ${spec.warningLine}`, spec?.source ?? c.sources.join('; ')];
         lines.push(`| ${cells.map(md).join(' | ')} |`);
       }
     } else {
       lines.push(`${tx(c.id)} ${tx(c.title.zh)} | ${tx(c.title.en)}`);
       for (const [name, spec] of thresholds) {
-        lines.push(`    ${tx(name)}: ${spec.direction === 'up' ? '≥' : '<'} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${spec.warningLine})` : ''} — ${tx(spec.source)}`);
+        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${symbol(name)} ${spec.warningLine})` : ''} — ${tx(spec.source)}`);
       }
     }
   }
