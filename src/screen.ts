@@ -205,32 +205,75 @@ export function assembleResult(assessment: Assessment, prepared: PreparedOptions
     checklist: [],
     timeline: [],
   };
-  if (verdict === 'weak-lax') {
-    // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
-    const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
-    // What the plan reads, taken now: a later change to the result must not change its plan.
-    const snapshot = { ...result, matched: [...result.matched] };
-    attachPlan(result, () => planForResult(snapshot, start, prepared.plan.template));
-  }
-  return result;
+  if (verdict !== 'weak-lax') return result;
+  // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
+  const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
+  // What the plan reads, taken now: a later change to the result must not change its plan.
+  const snapshot = { ...result, matched: [...result.matched] };
+  return withLazyPlan(result, snapshot, start, prepared.plan.template);
 }
 
+type PlanParts = { checklist: ChecklistItem[]; timeline: TimelinePhase[] };
+
+/** A lazily planned result's hidden own property: what it builds its plan from, or the plan once built. */
+const PLAN = Symbol('plan');
+
+interface PlanSource {
+  snapshot: ScreeningResult;
+  start: string;
+  template: PlanTemplate;
+}
+
+function planOf(result: object): PlanParts {
+  const holder = result as { [PLAN]: PlanParts | PlanSource };
+  const held = holder[PLAN];
+  if ('checklist' in held) return held;
+  const plan = planForResult(held.snapshot, held.start, held.template);
+  holder[PLAN] = plan;
+  return plan;
+}
+
+function settle(target: object, key: 'checklist' | 'timeline', value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// One pair of accessors shared by every result: accessors made per result (closures) give
+// each result a hidden class of its own, which keeps results alive until the next full
+// garbage collection and made a batch several times slower.
+const LAZY_PLAN: PropertyDescriptorMap = {
+  checklist: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(this).checklist;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'checklist', value);
+    },
+  },
+  timeline: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(this).timeline;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'timeline', value);
+    },
+  },
+};
+
 /**
- * Gives a weak-lax result its checklist and timeline, built on first read: a batch written
- * as CSV or counted for a summary never pays for plans it does not print. The properties are
- * ordinary enumerable ones to every reader (JSON.stringify, spread, structuredClone, deep
+ * A weak-lax result whose checklist and timeline are built on first read: a batch written as
+ * CSV or counted for a summary never pays for plans it does not print. The two are ordinary
+ * enumerable properties to every reader (JSON.stringify, spread, structuredClone, deep
  * equality), keep their place among the keys, and become plain writable values once set.
  */
-function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistItem[]; timeline: TimelinePhase[] }): void {
-  let plan: ReturnType<typeof make> | undefined;
-  for (const key of ['checklist', 'timeline'] as const) {
-    Object.defineProperty(result, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (plan ??= make())[key],
-      set: (value: unknown) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true }),
-    });
-  }
+function withLazyPlan(result: ScreeningResult, snapshot: ScreeningResult, start: string, template: PlanTemplate): ScreeningResult {
+  // Not enumerable and keyed by a symbol: JSON, spread, structuredClone and deep equality never see it.
+  const source: PlanSource = { snapshot, start, template };
+  Object.defineProperty(result, PLAN, { value: source, writable: true, configurable: true });
+  return Object.defineProperties(result, LAZY_PLAN);
 }
 
 /**
