@@ -8,6 +8,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
 import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
+import { sheetChunk, type SheetChunk } from './xlsx-write.js';
+
+/** What `screen` writes: a text format, or an `.xlsx` workbook (written by the main thread). */
+export type ScreenFormat = Format | 'xlsx';
 import type { Chunk, ChunkInput } from './items.js';
 import { linesOfBytes } from './lines.js';
 
@@ -19,8 +23,10 @@ export interface ChunkOutput {
   notes: string[];
   entries: number;
   invalid: number;
-  /** Counts of the chunk, with `--summary`. */
+  /** Counts of the chunk, with `--summary` and for a workbook. */
   summary?: ScreeningSummary;
+  /** Compact rows for a workbook (`--format xlsx`). */
+  sheet?: SheetChunk;
 }
 
 /** Screens one chunk whose first record has index `firstIndex`. */
@@ -28,14 +34,15 @@ export async function screenChunk(
   input: ChunkInput,
   firstIndex: number,
   options: ScreenOptions,
-  format: Format,
+  format: ScreenFormat,
   withSummary: boolean,
 ): Promise<ChunkOutput> {
   const items = 'items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine);
   const readable: unknown[] = [];
   for (const item of items) if (item.ok) readable.push(item.record);
   // Tables and CSV need no explanation: the compact path is several times faster.
-  const full = withSummary || format === 'json' || format === 'jsonl';
+  // A workbook shows criterion titles and checklists, and counts townships with summarize.
+  const full = withSummary || format === 'json' || format === 'jsonl' || format === 'xlsx';
   const screened: Entry[] = [];
   for await (const entry of full ? screenMany(readable, options) : screenManyCompact(readable, options)) screened.push(entry);
   // Records that could not even be read keep their place among the screened ones.
@@ -50,18 +57,22 @@ export async function screenChunk(
     } else {
       entry = { index, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
     }
+    // An invalid record from a spreadsheet says on which row it is, as the spreadsheet numbers them.
+    if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
     if (!entry.ok) invalid++;
     entries.push(entry);
   });
+  const counts = withSummary || format === 'xlsx' ? { summary: summarize(entries as BatchEntry[]) } : {};
+  if (format === 'xlsx') return { text: '', notes: [], entries: entries.length, invalid, ...counts, sheet: sheetChunk(entries) };
   const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
-  return { text, notes, entries: entries.length, invalid, ...(withSummary ? { summary: summarize(entries as BatchEntry[]) } : {}) };
+  return { text, notes, entries: entries.length, invalid, ...counts };
 }
 
 /** How a worker thread rebuilds the screening options (a ruleset cannot cross threads). */
 export interface WorkerSetup {
   rulesetDir?: string;
   options: Omit<ScreenOptions, 'ruleset'>;
-  format: Format;
+  format: ScreenFormat;
   summary: boolean;
 }
 
