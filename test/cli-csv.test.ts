@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { checkHeader, csvField, csvRecords } from '../src/cli/csv.js';
+import { checkHeader, csvField } from '../src/cli/csv.js';
 import { readCell } from '../src/cli/cells.js';
 import { resolveHeader } from '../src/cli/columns.js';
 import { MESSAGES } from '../src/cli/messages.js';
@@ -36,12 +36,6 @@ async function runMain(argv: string[], stdin?: string | Uint8Array) {
   const code = await main(argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 const HEAD = 'org.id,org.name,org.kind,assessedOn';

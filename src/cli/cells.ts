@@ -69,6 +69,9 @@ function numberOf(text: string): number | undefined {
   return undefined;
 }
 
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 const TRUE_WORDS = new Set(['是', 'true', '1']);
 const FALSE_WORDS = new Set(['否', 'false', '0']);
 
@@ -138,7 +141,8 @@ export function readCell(cell: Cell, column: Column, messages: SpreadsheetMessag
   text = text.trim();
   if (text === '') return ABSENT;
   if (text.toLowerCase() === 'null') return { value: null };
-  const folded = text.normalize('NFKC').trim();
+  // Full-width digits, letters and brackets as their ASCII forms (ASCII text needs no folding).
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKC').trim() : text;
   if (folded === '无') {
     if (nullable) return { value: null };
     if (kind === 'count' || kind === 'amount' || kind === 'share' || kind === 'number') return { problem: messages.cellNoneInCount };

@@ -8,11 +8,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
 import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
-import { sheetChunk, type SheetChunk } from './xlsx-write.js';
+import { countedEntry, SheetChunkBuilder, type SheetChunk } from './xlsx-write.js';
 
 /** What `screen` writes: a text format, or an `.xlsx` workbook (written by the main thread). */
 export type ScreenFormat = Format | 'xlsx';
-import type { Chunk, ChunkInput } from './items.js';
+import type { Chunk, ChunkInput, InputItem } from './items.js';
 import { linesOfBytes } from './lines.js';
 
 /** What screening a chunk gives back. */
@@ -38,11 +38,12 @@ export async function screenChunk(
   withSummary: boolean,
 ): Promise<ChunkOutput> {
   const items = 'items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine);
+  if (format === 'xlsx') return screenSheetChunk(items, firstIndex, options);
   const readable: unknown[] = [];
   for (const item of items) if (item.ok) readable.push(item.record);
   // Tables and CSV need no explanation: the compact path is several times faster.
   // A workbook shows criterion titles and checklists, and counts townships with summarize.
-  const full = withSummary || format === 'json' || format === 'jsonl' || format === 'xlsx';
+  const full = withSummary || format === 'json' || format === 'jsonl';
   const screened: Entry[] = [];
   for await (const entry of full ? screenMany(readable, options) : screenManyCompact(readable, options)) screened.push(entry);
   // Records that could not even be read keep their place among the screened ones.
@@ -62,10 +63,33 @@ export async function screenChunk(
     if (!entry.ok) invalid++;
     entries.push(entry);
   });
-  const counts = withSummary || format === 'xlsx' ? { summary: summarize(entries as BatchEntry[]) } : {};
-  if (format === 'xlsx') return { text: '', notes: [], entries: entries.length, invalid, ...counts, sheet: sheetChunk(entries) };
+  const counts = withSummary ? { summary: summarize(entries as BatchEntry[]) } : {};
   const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
   return { text, notes, entries: entries.length, invalid, ...counts };
+}
+
+/**
+ * Screens one chunk for a workbook: full results (the checklist and criterion titles), each
+ * turned into its compact rows as soon as it is screened, and counted for the summary.
+ */
+async function screenSheetChunk(items: readonly InputItem[], firstIndex: number, options: ScreenOptions): Promise<ChunkOutput> {
+  const readable: unknown[] = [];
+  for (const item of items) if (item.ok) readable.push(item.record);
+  const screened = screenMany(readable, options)[Symbol.asyncIterator]();
+  const builder = new SheetChunkBuilder();
+  const counted: BatchEntry[] = [];
+  let invalid = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    let entry: Entry = item.ok
+      ? { ...((await screened.next()).value as BatchEntry), index: firstIndex + i }
+      : { index: firstIndex + i, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
+    if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
+    if (!entry.ok) invalid++;
+    builder.add(entry);
+    counted.push(countedEntry(entry));
+  }
+  return { text: '', notes: [], entries: items.length, invalid, summary: summarize(counted), sheet: builder.chunk };
 }
 
 /** How a worker thread rebuilds the screening options (a ruleset cannot cross threads). */

@@ -186,7 +186,9 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
   const requestedWorkers = workersOption(values.workers);
   const { options, ruleset } = await checkedOptions(values);
   const destination = format === 'xlsx' ? workbookStream(values, out) : undefined;
-  const workers = workerCount(requestedWorkers, isLargeFile(path));
+  // A workbook is written by this thread, which is then the slowest step: screening threads
+  // would only compete with it for the cores (bench/RESULTS.md), so it screens here unless told.
+  const workers = format === 'xlsx' && requestedWorkers === undefined ? 0 : workerCount(requestedWorkers, isLargeFile(path));
   const withSummary = Boolean(values.summary);
   // Threads start as chunks need them (see WorkerPool), so a small input starts few.
   const pool =

@@ -19,9 +19,10 @@
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import type { BatchEntry, ScreeningSummary } from '../index.js';
+import type { BatchEntry, ScreeningResult, ScreeningSummary } from '../index.js';
 import { terminalText } from '../internals/text.js';
 import { FIELDS, REGION_GROUP } from '../schema/fields.js';
 import { lists, regionOf, VERDICT_ZH, type Entry } from './format.js';
@@ -58,20 +59,28 @@ function problemText(issues: ReadonlyArray<{ path: string; message: string }>): 
   return issues.map((i) => (i.path ? `${label(i.path) ? `${label(i.path)}（${i.path}）` : i.path}：${i.message}` : i.message)).join('；');
 }
 
-/** The compact rows of a chunk of entries (full results: the checklist and titles are read off them). */
-export function sheetChunk(entries: readonly Entry[]): SheetChunk {
-  const chunk: SheetChunk = { results: [], checklists: [], strings: [], invalid: [] };
-  const index = new Map<string, number>();
-  const intern = (text: string) => {
-    let i = index.get(text);
+/**
+ * Builds the compact rows of a chunk one entry at a time (full results: the checklist and
+ * the criterion titles are read off them), so a thread never holds a chunk of full results.
+ */
+export class SheetChunkBuilder {
+  /** The rows so far. */
+  readonly chunk: SheetChunk = { results: [], checklists: [], strings: [], invalid: [] };
+  private readonly index = new Map<string, number>();
+
+  private intern(text: string): number {
+    let i = this.index.get(text);
     if (i === undefined) {
-      i = chunk.strings.length;
-      chunk.strings.push(text);
-      index.set(text, i);
+      i = this.chunk.strings.length;
+      this.chunk.strings.push(text);
+      this.index.set(text, i);
     }
     return i;
-  };
-  for (const entry of entries) {
+  }
+
+  /** Adds one entry (in input order). */
+  add(entry: Entry): void {
+    const chunk = this.chunk;
     if (!entry.ok) {
       chunk.invalid.push({
         index: entry.index,
@@ -79,7 +88,7 @@ export function sheetChunk(entries: readonly Entry[]): SheetChunk {
         ...(entry.orgId !== undefined ? { orgId: entry.orgId } : {}),
         problems: problemText(entry.issues),
       });
-      continue;
+      return;
     }
     const r = (entry as Extract<BatchEntry, { ok: true }>).result;
     const titles = new Map(('criteria' in r ? r.criteria : []).map((c) => [c.id, c.title.zh]));
@@ -89,18 +98,35 @@ export function sheetChunk(entries: readonly Entry[]): SheetChunk {
       const phases = new Map(r.timeline.map((p) => [p.id, p.title.zh]));
       const items: ItemRow[] = r.checklist.map((item) => [
         item.id,
-        intern(item.criterionId ? `${item.criterionId} ${titles.get(item.criterionId) ?? ''}`.trim() : '共性措施'),
-        intern(item.measure.zh),
-        intern(item.goal.zh),
-        intern(item.role.zh),
-        intern(phases.get(item.phase) ?? item.phase),
+        this.intern(item.criterionId ? `${item.criterionId} ${titles.get(item.criterionId) ?? ''}`.trim() : '共性措施'),
+        this.intern(item.measure.zh),
+        this.intern(item.goal.zh),
+        this.intern(item.role.zh),
+        this.intern(phases.get(item.phase) ?? item.phase),
         item.due,
-        intern(item.evidence.zh),
+        this.intern(item.evidence.zh),
       ]);
       chunk.checklists.push([r.orgId, r.orgName, r.region?.township ?? '', items]);
     }
   }
-  return chunk;
+}
+
+/** The compact rows of a chunk of entries (see {@link SheetChunkBuilder}). */
+export function sheetChunk(entries: readonly Entry[]): SheetChunk {
+  const builder = new SheetChunkBuilder();
+  for (const entry of entries) builder.add(entry);
+  return builder.chunk;
+}
+
+/**
+ * What `summarize` reads of an entry, and no more: a full result's evidence and plan are
+ * dropped as soon as its row is made, so a thread holds a chunk of these, not of full results.
+ */
+export function countedEntry(entry: Entry): BatchEntry {
+  if (!entry.ok) return { index: entry.index, ok: false, issues: [] };
+  const r = (entry as Extract<BatchEntry, { ok: true }>).result;
+  const criteria = r.criteria.map((c) => ({ id: c.id, no: c.no, title: c.title, outcome: c.outcome, near: c.near }));
+  return { index: entry.index, ok: true, result: { orgId: r.orgId, region: r.region, verdict: r.verdict, criteria } as unknown as ScreeningResult };
 }
 
 /** Fills and fonts of the verdict cell (Excel's own "bad", "neutral", "good" colours). */
@@ -124,12 +150,23 @@ const verdictStyles = new Map(
   ]),
 );
 
+/** A column of a sheet: its header, width and the style of its cells. */
+export interface SheetColumn {
+  header: string;
+  width: number;
+  style?: Partial<ExcelJS.Style>;
+}
+
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+const DATE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd' };
+const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
+
 /** The columns of the results sheet. */
-export const RESULT_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
+export const RESULT_COLUMNS: readonly SheetColumn[] = [
   { header: label('org.id'), width: 16 },
   { header: label('org.name'), width: 24 },
   { header: REGION_GROUP.label.zh, width: 28 },
-  { header: label('assessedOn'), width: 12 },
+  { header: label('assessedOn'), width: 12, style: DATE },
   { header: '初步结论', width: 10 },
   { header: '分数', width: 6 },
   { header: '符合', width: 40 },
@@ -138,21 +175,21 @@ export const RESULT_COLUMNS: ReadonlyArray<{ header: string; width: number }> = 
 ];
 
 /** The columns of the checklist sheet. */
-export const CHECKLIST_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
+export const CHECKLIST_COLUMNS: readonly SheetColumn[] = [
   { header: label('org.id'), width: 16 },
   { header: label('org.name'), width: 24 },
   { header: label('org.region.township'), width: 14 },
   { header: '序号', width: 10 },
   { header: '情形', width: 28 },
-  { header: '整顿措施', width: 50 },
-  { header: '工作目标', width: 36 },
+  { header: '整顿措施', width: 50, style: WRAP },
+  { header: '工作目标', width: 36, style: WRAP },
   { header: '责任单位', width: 18 },
   { header: '阶段', width: 12 },
-  { header: '完成时限', width: 12 },
-  { header: '佐证材料', width: 36 },
+  { header: '完成时限', width: 12, style: DATE },
+  { header: '佐证材料', width: 36, style: WRAP },
 ];
 
-const INVALID_COLUMNS: ReadonlyArray<{ header: string; width: number }> = [
+const INVALID_COLUMNS: readonly SheetColumn[] = [
   { header: '行号', width: 8 },
   { header: '记录序号', width: 10 },
   { header: label('org.id'), width: 16 },
@@ -181,20 +218,23 @@ class SheetSeries {
   private sheet: Sheet | undefined;
   private rows = 0;
   private part = 0;
+  private readonly styles: ReadonlyArray<Partial<ExcelJS.Style>>;
 
   constructor(
     private readonly workbook: Writer,
     private readonly name: string,
-    private readonly columns: ReadonlyArray<{ header: string; width: number }>,
+    private readonly columns: readonly SheetColumn[],
     private readonly maxRows: number,
-  ) {}
+  ) {
+    this.styles = columns.map((c) => c.style ?? NO_STYLE);
+  }
 
   private open(): Sheet {
     this.part++;
     const sheet = this.workbook.addWorksheet(this.part === 1 ? this.name : `${this.name}（${this.part}）`, {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    sheet.columns = this.columns.map((c) => ({ width: c.width }));
+    sheet.columns = this.columns.map((c) => ({ width: c.width, ...(c.style ? { style: c.style } : {}) }));
     const header = sheet.addRow(this.columns.map((c) => c.header));
     header.eachCell((cell) => (cell.style = HEADER_STYLE));
     header.commit();
@@ -203,16 +243,31 @@ class SheetSeries {
     return sheet;
   }
 
-  /** Adds a row of typed values; `style` styles cells by their 1-based column. */
-  add(values: Array<string | number | Date>, style?: (row: ExcelJS.Row) => void): void {
+  /**
+   * Adds a row of typed values; `style` styles cells by their 1-based column. Every few
+   * hundred rows it waits while the zip archive has not taken the sheet's last bytes: exceljs
+   * hands them on without back-pressure, and a fast producer would otherwise pile up the whole
+   * compressed-to-be sheet in memory.
+   */
+  async add(values: Array<string | number | Date>, style?: (row: ExcelJS.Row) => void): Promise<void> {
     if (!this.sheet || this.rows >= this.maxRows) {
       this.sheet?.commit();
       this.sheet = this.open();
     }
     const row = this.sheet.addRow(values);
+    // One style object per column, shared by reference: exceljs caches a style's id by the
+    // object, where a fresh copy per cell (its default) costs a style lookup per cell.
+    row.eachCell((cell, column) => (cell.style = this.styles[column - 1] ?? NO_STYLE));
     style?.(row);
     row.commit();
     this.rows++;
+    if (this.rows % 256 === 0) {
+      // The sheet's buffer (exceljs's StreamBuf) writes into the archive's entry stream (a
+      // readable-stream PassThrough), whose state says when it is full.
+      type Entry = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } };
+      const pipe = (this.sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+      if (pipe?._writableState?.needDrain) await once(pipe, 'drain');
+    }
   }
 
   /** Commits the sheet (opening it first, with its header, if no row came). */
@@ -251,7 +306,7 @@ export class ResultsWorkbook {
     let i = this.stringIndex.get(text);
     if (i === undefined) {
       i = this.strings.length;
-      this.strings.push(text);
+      this.strings.push(terminalText(text));
       this.stringIndex.set(text, i);
     }
     return i;
@@ -260,8 +315,7 @@ export class ResultsWorkbook {
   /** Writes a chunk's result rows, keeps its invalid records and puts its checklist aside. */
   async add(chunk: SheetChunk): Promise<void> {
     for (const [id, name, region, assessedOn, verdict, score, matched, near, insufficient] of chunk.results) {
-      this.results.add([text(id), text(name), text(region), dateCell(assessedOn), VERDICT_ZH[verdict] ?? verdict, score, text(matched), text(near), text(insufficient)], (row) => {
-        row.getCell(4).numFmt = 'yyyy-mm-dd';
+      await this.results.add([text(id), text(name), text(region), dateCell(assessedOn), VERDICT_ZH[verdict] ?? verdict, score, text(matched), text(near), text(insufficient)], (row) => {
         row.getCell(5).style = verdictStyles.get(verdict) ?? {};
       });
     }
@@ -290,16 +344,13 @@ export class ResultsWorkbook {
         const [id, name, township, items] = JSON.parse(line) as [string, string, string, Array<[string, number, number, number, number, number, string, number]>];
         for (const [item, criterion, measure, goal, role, phase, due, evidence] of items) {
           const s = this.strings;
-          checklist.add([text(id), text(name), text(township), text(item), text(s[criterion]!), text(s[measure]!), text(s[goal]!), text(s[role]!), text(s[phase]!), dateCell(due), text(s[evidence]!)], (row) => {
-            row.getCell(10).numFmt = 'yyyy-mm-dd';
-            for (const column of [6, 7, 11]) row.getCell(column).alignment = { wrapText: true, vertical: 'top' };
-          });
+          await checklist.add([text(id), text(name), text(township), text(item), s[criterion]!, s[measure]!, s[goal]!, s[role]!, s[phase]!, dateCell(due), s[evidence]!]);
         }
       }
       checklist.finish();
       if (this.invalid.length > 0) {
         const invalid = new SheetSeries(this.workbook, '无效记录', INVALID_COLUMNS, this.maxRows);
-        for (const entry of this.invalid) invalid.add([entry.row ?? '', entry.index, text(entry.orgId ?? ''), text(entry.problems)]);
+        for (const entry of this.invalid) await invalid.add([entry.row ?? '', entry.index, text(entry.orgId ?? ''), text(entry.problems)]);
         invalid.finish();
       }
       await this.workbook.commit();
