@@ -57,6 +57,11 @@ export function choicesOf(field: FieldSpec | undefined, extra?: string): string[
   return undefined;
 }
 
+/** How to fill in the column of a field, in words (the template's instructions, docs/cli.md). */
+export function fillInstructions(field: FieldSpec): string {
+  return howToFill({ header: field.label.zh, path: field.path, field });
+}
+
 /** How to fill a column in, in words. */
 function howToFill(column: TemplateColumn): string {
   const field = column.field;
