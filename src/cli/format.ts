@@ -147,9 +147,10 @@ export function mdCell(text: string | number): string {
   return markdownText(String(text));
 }
 
-/** The note closing every Markdown report: the library's finding is preliminary. */
+/** The note closing every Markdown report: the library's finding is preliminary, and who decides (contract 0.2). */
 export const PRELIMINARY_NOTE =
-  '> 初步排查结果，须经乡镇（街道）党（工）委研究决定。Preliminary findings: the township or street Party committee decides the list.\n';
+  '> 初步排查结果：由乡镇（街道）党（工）委初步提出，县委组织部会同有关部门联审，县委常委会研究确定。' +
+  'Preliminary findings: the township (street) committee proposes, the county organisation department examines them jointly with the departments concerned, and the county Party standing committee decides.\n';
 
 const mdFormat: OutputFormat = {
   head: '| ID | 名称 Name | 地区 Region | 结论 Verdict | 分数 Score | 符合 Matched | 接近 Near | 数据不足 Insufficient |\n| --- | --- | --- | --- | ---: | --- | --- | --- |\n',
