@@ -3,20 +3,50 @@ import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
 
 /**
- * exceljs's zip libraries (archiver-utils, binary, buffers) still call `new Buffer()`. Node
- * prints a deprecation warning for such a call outside node_modules, which a bundle is: each
- * call becomes `Buffer.alloc(n)` or `Buffer.from(value)`, which is what it meant.
+ * Two fixes to exceljs and its zip libraries, made as they are bundled into the CLI:
+ *
+ * - exceljs's streaming reader decodes each piece of a sheet's XML on its own
+ *   (`bufferToString(chunk)`), so a Chinese character whose UTF-8 bytes straddle two pieces
+ *   becomes U+FFFD (鹤汀���第26村). One TextDecoder per sheet, in streaming mode, keeps such
+ *   characters whole. test/xlsx-read-boundary.test.ts shows the built CLI reads them.
+ * - archiver-utils, binary and buffers call `new Buffer()`; bundled, they are outside
+ *   node_modules, where Node prints a deprecation warning on every run: each call becomes
+ *   `Buffer.alloc(n)` or `Buffer.from(value)`, which is what it meant.
  */
-const noLegacyBuffer: Plugin = {
-  name: 'no-legacy-buffer',
+const PATCHES: Array<{ file: RegExp; from: RegExp | string; to: string; optional?: boolean }> = [
+  {
+    file: /node_modules[\\/]exceljs[\\/]lib[\\/]utils[\\/]parse-sax\.js$/,
+    from: 'saxesParser.write(bufferToString(chunk));',
+    to: "saxesParser.write(typeof chunk === 'string' ? chunk : (decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true }));",
+  },
+  {
+    file: /node_modules[\\/]exceljs[\\/]lib[\\/]utils[\\/]parse-sax\.js$/,
+    from: 'const saxesParser = new SaxesParser();',
+    to: 'const saxesParser = new SaxesParser();\n  let decoder;',
+  },
+  {
+    file: /node_modules[\\/](archiver-utils|binary|buffers)[\\/]index\.js$/,
+    from: /new Buffer\(/g,
+    to: '((value, encoding) => typeof value === "number" ? Buffer.alloc(value) : Buffer.from(value, encoding))(',
+    // Newer copies (zip-stream's own archiver-utils) no longer call it.
+    optional: true,
+  },
+];
+
+const patchDependencies: Plugin = {
+  name: 'patch-dependencies',
   setup(build) {
-    build.onLoad({ filter: /node_modules[\\/](archiver-utils|binary|buffers)[\\/]index\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(
-        /new Buffer\(/g,
-        '((value, encoding) => typeof value === "number" ? Buffer.alloc(value) : Buffer.from(value, encoding))(',
-      ),
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /node_modules[\\/](exceljs[\\/]lib[\\/]utils[\\/]parse-sax|archiver-utils[\\/]index|binary[\\/]index|buffers[\\/]index)\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const patch of PATCHES) {
+        if (!patch.file.test(args.path)) continue;
+        const before = contents;
+        contents = contents.replace(patch.from as string, patch.to);
+        // A patch that no longer applies (the dependency changed) must fail the build, not pass silently.
+        if (contents === before && !patch.optional) throw new Error(`patch-dependencies: ${String(patch.from)} not found in ${args.path}`);
+      }
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -40,7 +70,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     noExternal: ['csv-parse', 'cli-progress', 'exceljs'],
-    esbuildPlugins: [noLegacyBuffer],
+    esbuildPlugins: [patchDependencies],
     // cli-progress and exceljs are CommonJS and require Node built-ins; give the ESM bundle a require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },

@@ -11,7 +11,7 @@
  * - booleans: 是/否, TRUE/FALSE (any case), 1/0, an Excel TRUE/FALSE cell;
  * - enumerations: the Chinese word (村, 社区, 优秀 …), the English word or the value itself;
  * - dates: 2026-03-31, 2026-3-31, 2026/3/31, 2026.3.31, 2026年3月31日 (a time after it is
- *   ignored), or an Excel date cell (or a date serial number in an `.xlsx` date column);
+ *   ignored), or an Excel date cell (a date, or its serial day number in an `.xlsx` date column);
  * - numbers: digits, full-width digits, thousands separators (12,345); 88% as 0.88 for a
  *   share;
  * - ids and text: as typed (trimmed); a whole number in an `.xlsx` cell as its exact digits;
@@ -52,9 +52,12 @@ const DATE_FORMS = [
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
 ];
 
-/** Excel's serial day 1 is 1900-01-01 (with its phantom 29 February 1900); 25569 is 1970-01-01. */
-function fromSerial(serial: number): string {
-  return isoDate(new Date(Math.round((Math.floor(serial) - 25569) * 86_400_000)));
+/**
+ * A date from Excel's serial day number: 25569 is 1970-01-01 in the 1900 date system (serial
+ * 1 is 1900-01-01, counting Excel's phantom 29 February 1900), 24107 in the 1904 system.
+ */
+function fromSerial(serial: number, date1904: boolean): string {
+  return isoDate(new Date(Math.round((Math.floor(serial) - (date1904 ? 24107 : 25569)) * 86_400_000)));
 }
 
 /** A plain number in text: digits, a decimal point, a sign, thousands separators in threes. */
@@ -105,7 +108,7 @@ function kindOf(column: Column): 'id' | 'text' | 'count' | 'amount' | 'share' | 
  * One cell of `column` as a value of the assessment, or the problem with it in words
  * (`messages` in the CLI's locale). See the module's description for every form accepted.
  */
-export function readCell(cell: Cell, column: Column, messages: SpreadsheetMessages): CellResult {
+export function readCell(cell: Cell, column: Column, messages: SpreadsheetMessages, date1904 = false): CellResult {
   if (cell === undefined || cell === null) return ABSENT;
   if (typeof cell === 'object' && !(cell instanceof Date)) return { problem: cell.error === '' ? messages.cellFormulaNoValue : messages.cellExcelError(cell.error) };
   const kind = kindOf(column);
@@ -127,7 +130,7 @@ export function readCell(cell: Cell, column: Column, messages: SpreadsheetMessag
         return cell === 1 ? { value: true } : cell === 0 ? { value: false } : { problem: messages.cellNotBoolean(String(cell)) };
       case 'date':
         // A date cell whose format the reader did not see: Excel stores dates as serial days.
-        return cell >= 1 && cell < 2_958_466 ? { value: fromSerial(cell) } : { problem: messages.cellNotDate(String(cell)) };
+        return cell >= 1 && cell < 2_958_466 ? { value: fromSerial(cell, date1904) } : { problem: messages.cellNotDate(String(cell)) };
       case 'enum':
         return { value: String(cell) };
       default:

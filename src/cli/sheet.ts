@@ -15,6 +15,8 @@ import type { Issue } from '../index.js';
 export interface SheetRow {
   row: number;
   cells: readonly Cell[];
+  /** The workbook counts dates from 1904 (old Excel for Mac), not 1900. */
+  date1904?: boolean;
 }
 
 /** Settings of {@link sheetRecords}. */
@@ -55,7 +57,7 @@ export function rowItem(columns: ReadonlyArray<Column | undefined>, row: SheetRo
       if (!isEmpty(cell)) issues.push({ path: '', message: messages.cellNoHeader(columnLetter(i)) });
       return;
     }
-    const read = readCell(cell, column, messages);
+    const read = readCell(cell, column, messages, row.date1904);
     if ('problem' in read) issues.push({ path: column.path, message: read.problem });
     else if (read.value !== undefined) place(record, column.parts, read.value);
   });
