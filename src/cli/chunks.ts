@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
+import { defaultRuleset, screenMany, screenManyCompact, summarize, type BatchEntry, type CompactEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
 import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
 import { countedEntry, SheetChunkBuilder, type SheetChunk } from './xlsx-write.js';
 
@@ -69,25 +69,33 @@ export async function screenChunk(
 }
 
 /**
- * Screens one chunk for a workbook: full results (the checklist and criterion titles), each
- * turned into its compact rows as soon as it is screened, and counted for the summary.
+ * Screens one chunk for a workbook: the compact path for every record (verdict, score,
+ * criterion ids: several times faster, and little garbage), then the full path for the
+ * weak-lax ones only, whose plans fill the checklist. Each result becomes its compact rows at
+ * once, and a slim entry for the summary's counts.
  */
 async function screenSheetChunk(items: readonly InputItem[], firstIndex: number, options: ScreenOptions): Promise<ChunkOutput> {
   const readable: unknown[] = [];
   for (const item of items) if (item.ok) readable.push(item.record);
-  const screened = screenMany(readable, options)[Symbol.asyncIterator]();
-  const builder = new SheetChunkBuilder();
+  const compact: Entry[] = [];
+  for await (const entry of screenManyCompact(readable, options)) compact.push(entry);
+  const weakLax = readable.filter((_, i) => compact[i]!.ok && (compact[i] as Extract<CompactEntry, { ok: true }>).result.verdict === 'weak-lax');
+  const plans = screenMany(weakLax, options)[Symbol.asyncIterator]();
+  const criteria = (options.ruleset ?? defaultRuleset).criteria;
+  const builder = new SheetChunkBuilder(criteria);
   const counted: BatchEntry[] = [];
+  let next = 0;
   let invalid = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     let entry: Entry = item.ok
-      ? { ...((await screened.next()).value as BatchEntry), index: firstIndex + i }
+      ? { ...compact[next++]!, index: firstIndex + i }
       : { index: firstIndex + i, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
     if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
     if (!entry.ok) invalid++;
+    counted.push(countedEntry(entry, criteria));
+    if (entry.ok && entry.result.verdict === 'weak-lax') entry = { ...((await plans.next()).value as BatchEntry), index: entry.index };
     builder.add(entry);
-    counted.push(countedEntry(entry));
   }
   return { text: '', notes: [], entries: items.length, invalid, summary: summarize(counted), sheet: builder.chunk };
 }

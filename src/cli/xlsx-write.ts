@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import ExcelJS from 'exceljs';
-import type { BatchEntry, ScreeningResult, ScreeningSummary } from '../index.js';
+import type { BatchEntry, Criterion, ScreeningResult, ScreeningSummary } from '../index.js';
 import { terminalText } from '../internals/text.js';
 import { FIELDS, REGION_GROUP } from '../schema/fields.js';
 import { lists, regionOf, VERDICT_ZH, type Entry } from './format.js';
@@ -67,6 +67,12 @@ export class SheetChunkBuilder {
   /** The rows so far. */
   readonly chunk: SheetChunk = { results: [], checklists: [], strings: [], invalid: [] };
   private readonly index = new Map<string, number>();
+  private readonly titles: ReadonlyMap<string, string>;
+
+  /** `criteria`: the ruleset's, for the criterion titles. */
+  constructor(criteria: ReadonlyArray<Pick<Criterion, 'id' | 'title'>>) {
+    this.titles = new Map(criteria.map((c) => [c.id, c.title.zh]));
+  }
 
   private intern(text: string): number {
     let i = this.index.get(text);
@@ -91,7 +97,7 @@ export class SheetChunkBuilder {
       return;
     }
     const r = (entry as Extract<BatchEntry, { ok: true }>).result;
-    const titles = new Map(('criteria' in r ? r.criteria : []).map((c) => [c.id, c.title.zh]));
+    const titles = this.titles;
     const { near, insufficient } = lists(r);
     chunk.results.push([r.orgId, r.orgName, regionOf(r), r.assessedOn, r.verdict, r.score, titled(r.matched, titles), titled(near, titles), insufficient.join('、')]);
     if (r.verdict === 'weak-lax' && 'checklist' in r) {
@@ -111,22 +117,22 @@ export class SheetChunkBuilder {
   }
 }
 
-/** The compact rows of a chunk of entries (see {@link SheetChunkBuilder}). */
-export function sheetChunk(entries: readonly Entry[]): SheetChunk {
-  const builder = new SheetChunkBuilder();
-  for (const entry of entries) builder.add(entry);
-  return builder.chunk;
-}
-
 /**
- * What `summarize` reads of an entry, and no more: a full result's evidence and plan are
- * dropped as soon as its row is made, so a thread holds a chunk of these, not of full results.
+ * What `summarize` reads of an entry, and no more (verdict, region, each criterion's outcome
+ * and near flag), from a compact or a full result: `criteria` are the ruleset's, in order.
  */
-export function countedEntry(entry: Entry): BatchEntry {
+export function countedEntry(entry: Entry, criteria: ReadonlyArray<Pick<Criterion, 'id' | 'no' | 'title'>>): BatchEntry {
   if (!entry.ok) return { index: entry.index, ok: false, issues: [] };
-  const r = (entry as Extract<BatchEntry, { ok: true }>).result;
-  const criteria = r.criteria.map((c) => ({ id: c.id, no: c.no, title: c.title, outcome: c.outcome, near: c.near }));
-  return { index: entry.index, ok: true, result: { orgId: r.orgId, region: r.region, verdict: r.verdict, criteria } as unknown as ScreeningResult };
+  const r = entry.result;
+  const { near, insufficient } = lists(r);
+  const outcomes = criteria.map((c) => ({
+    id: c.id,
+    no: c.no,
+    title: c.title,
+    outcome: r.matched.includes(c.id) ? 'matched' : insufficient.includes(c.id) ? 'insufficient-data' : 'not-matched',
+    near: near.includes(c.id),
+  }));
+  return { index: entry.index, ok: true, result: { orgId: r.orgId, region: r.region, verdict: r.verdict, criteria: outcomes } as unknown as ScreeningResult };
 }
 
 /** Fills and fonts of the verdict cell (Excel's own "bad", "neutral", "good" colours). */
