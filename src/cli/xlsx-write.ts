@@ -26,6 +26,7 @@ import type { BatchEntry, Criterion, ScreeningResult, ScreeningSummary } from '.
 import { terminalText } from '../internals/text.js';
 import { FIELDS, REGION_GROUP } from '../schema/fields.js';
 import { lists, regionOf, VERDICT_ZH, type Entry } from './format.js';
+import { heapKeeper } from './memory.js';
 
 /** Rows Excel allows in a sheet, the header included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -225,6 +226,7 @@ class SheetSeries {
   private rows = 0;
   private part = 0;
   private readonly styles: ReadonlyArray<Partial<ExcelJS.Style>>;
+  private readonly keepHeap = heapKeeper();
 
   constructor(
     private readonly workbook: Writer,
@@ -267,6 +269,7 @@ class SheetSeries {
     style?.(row);
     row.commit();
     this.rows++;
+    if (this.rows % 2048 === 0) this.keepHeap();
     if (this.rows % 256 === 0) {
       // The sheet's buffer (exceljs's StreamBuf) writes into the archive's entry stream (a
       // readable-stream PassThrough), whose state says when it is full.
