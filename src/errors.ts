@@ -18,7 +18,7 @@ export interface Issue {
 }
 
 /** Error codes, one per error class. */
-export type ErrorCode = 'ERR_ASSESSMENT' | 'ERR_OPTIONS' | 'ERR_RULESET' | 'ERR_REVIEW';
+export type ErrorCode = 'ERR_ASSESSMENT' | 'ERR_OPTIONS' | 'ERR_RULESET' | 'ERR_REVIEW' | 'ERR_CASE';
 
 function formatIssues(summary: string, issues: readonly Issue[]): string {
   if (issues.length === 0) return summary;
@@ -94,6 +94,25 @@ export class ReviewError extends ScreenerError {
   }
 }
 
+/**
+ * A rectification case or an entry for it was refused: a case that fails validation when read
+ * back, or an entry dated before the screening, naming an unknown item or problem, or out of
+ * order (see `recordProgress` and the other `record…` functions). `issues` names each field.
+ */
+export class CaseError extends ScreenerError {
+  declare readonly code: 'ERR_CASE';
+  /** Every problem found. */
+  readonly issues: Issue[];
+  /** The case's organisation, when known. */
+  readonly orgId: string | undefined;
+
+  constructor(issues: Issue[], orgId?: string) {
+    super('ERR_CASE', formatIssues(`Case refused${orgId ? ` (org ${orgId})` : ''}:`, issues));
+    this.issues = issues;
+    this.orgId = orgId;
+  }
+}
+
 function hasCode(error: unknown, code: ErrorCode): boolean {
   return (
     typeof error === 'object' &&
@@ -126,4 +145,9 @@ export function isRulesetError(error: unknown): error is RulesetError {
 /** True for a {@link ReviewError} from either build. */
 export function isReviewError(error: unknown): error is ReviewError {
   return hasCode(error, 'ERR_REVIEW');
+}
+
+/** True for a {@link CaseError} from either build. */
+export function isCaseError(error: unknown): error is CaseError {
+  return hasCode(error, 'ERR_CASE');
 }

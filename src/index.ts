@@ -26,6 +26,7 @@ export {
 } from './batch/summary.js';
 export { selectTargets, type SelectTargetsOptions } from './batch/targets.js';
 export {
+  type BranchResult,
   type CriterionResult,
   type Evidence,
   type EvidenceValue,
@@ -77,12 +78,66 @@ export { planRectification, type PlanOptions } from './plan/plan.js';
 export { renderPlan, type RenderOptions } from './plan/render.js';
 export { review, type CriterionReview, type ReviewResult, type ReviewStatus } from './review.js';
 export {
+  openCase,
+  recordListing,
+  recordProgress,
+  closeProblem,
+  recordAcceptance,
+  recordFollowUp,
+  recordDelisting,
+  recordLookBack,
+  type OpenCaseOptions,
+} from './lifecycle/case.js';
+export { readCase } from './lifecycle/schema.js';
+export { caseStatus } from './lifecycle/status.js';
+export { ledger } from './lifecycle/ledger.js';
+export { renderLedger, type RenderLedgerOptions } from './lifecycle/render.js';
+export { history } from './lifecycle/history.js';
+export {
+  checkDeadlines,
+  holidayCalendar,
+  type CheckedDeadlines,
+  type DeadlineCheck,
+  type DeadlineNote,
+  type DeadlineOptions,
+  type HolidayCalendar,
+} from './lifecycle/holidays.js';
+export type {
+  Acceptance,
+  AcceptanceEntry,
+  CaseProblem,
+  CaseStage,
+  CaseStatus,
+  Contacts,
+  CountyGrade,
+  Delisting,
+  FirstSecretary,
+  Grade,
+  HistoryEntry,
+  Ledger,
+  LedgerCase,
+  LedgerRow,
+  LedgerRowStatus,
+  ListingEntry,
+  ListingStage,
+  LookBack,
+  OpenProblem,
+  OverdueItem,
+  ProgressEntry,
+  ProgressStatus,
+  RectificationCase,
+  TownshipGrade,
+  TownshipSummary,
+} from './lifecycle/types.js';
+export {
   AssessmentError,
+  CaseError,
   OptionsError,
   ReviewError,
   RulesetError,
   ScreenerError,
   isAssessmentError,
+  isCaseError,
   isOptionsError,
   isReviewError,
   isRulesetError,

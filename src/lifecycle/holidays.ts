@@ -152,11 +152,24 @@ export interface DeadlineCheck {
   /** The schedule used: package and version (see {@link holidayCalendar}). */
   calendar: string;
   /** The years the schedule covered when the check ran. */
-  years: { from: number; to: number };
+  years: {
+    /** First year covered. */
+    from: number;
+    /** Last year covered. */
+    to: number;
+  };
   /** Whether deadlines on a day off were moved to the next working day. */
   workingDays: boolean;
   /** Every due date that fell on a holiday, was moved, or could not be checked, in checklist order. */
   notes: DeadlineNote[];
+}
+
+/** What {@link checkDeadlines} returns. */
+export interface CheckedDeadlines {
+  /** The plan with its due dates as checked (moved ones moved); a new object. */
+  plan: RectificationPlan;
+  /** The check: every due date noted, and the schedule used. */
+  check: DeadlineCheck;
 }
 
 /** Options of {@link checkDeadlines}. */
@@ -189,7 +202,7 @@ export interface DeadlineOptions {
  * check.notes[0]; // { itemId: 'common-leading-group', due: '2025-04-07', flag: 'moved', from: '2025-04-06', holiday: { zh: '清明', en: 'Tomb-sweeping Day' } }
  * ```
  */
-export function checkDeadlines(plan: RectificationPlan, options: DeadlineOptions = {}): { plan: RectificationPlan; check: DeadlineCheck } {
+export function checkDeadlines(plan: RectificationPlan, options: DeadlineOptions = {}): CheckedDeadlines {
   const workingDays = options.workingDays === true;
   const notes: DeadlineNote[] = [];
   const moved = new Map<string, { date: string; note?: Omit<DeadlineNote, 'itemId' | 'occurrence' | 'due'> }>();
