@@ -21,10 +21,12 @@ export {
   mergeSummaries,
   type CriterionCount,
   type RegionCount,
+  type RelapseMark,
   type ScreeningSummary,
+  type SummarizeOptions,
   type VerdictCounts,
 } from './batch/summary.js';
-export { selectTargets, type SelectTargetsOptions } from './batch/targets.js';
+export { selectTargets, type SelectedTarget, type SelectTargetsOptions } from './batch/targets.js';
 export {
   type BranchResult,
   type CriterionResult,
