@@ -134,6 +134,19 @@ describe('renderLedger', () => {
     expect(() => renderLedger({ asOf: '2025-10-31', rows: [] } as never, { lang: 'zh' })).toThrow(/townships/);
   });
 
+  it('lists at most 100 overdue tasks, most overdue first, and says how many there are', () => {
+    const many = Array.from({ length: 15 }, (_, i) => elsewhere(`9901093012${String(i).padStart(2, '0')}`, `村${i}`, { township: '城关镇' }));
+    // 8 overdue a case on 2025-05-01 (7 due 04-06 and 04-20, C01-interim-lead due 04-06): 120.
+    const zh = renderLedger(ledger(many, { asOf: '2025-05-01' }), { lang: 'zh' });
+    expect(zh).toContain('（共120项，此处列出逾期时间最长的100项，完整清单见台账。）');
+    const table = zh.slice(zh.indexOf('## 三、逾期未完成任务'), zh.indexOf('## 四、'));
+    const days = table.split('\n').filter((l) => /^\| 村\d/.test(l)).map((l) => Number(l.split(' | ').at(-1)!.replace(' |', '')));
+    expect(days).toHaveLength(100);
+    expect(days.slice(0, 90).every((d) => d === 25)).toBe(true); // due 04-06: 6 items × 15 cases
+    expect(days.slice(90)).toEqual(Array(10).fill(11)); // then due 04-20
+    expect(renderLedger(ledger(many, { asOf: '2025-05-01' }), { lang: 'en' })).toContain('(120 in all; the 100 most overdue are listed here, the ledger has them all.)');
+  });
+
   it('renders an empty ledger', () => {
     const zh = renderLedger(ledger([], { asOf: '2025-10-31' }), { lang: 'zh' });
     expect(zh).toContain('列入整顿的软弱涣散基层党组织共0个。整改任务共0项');

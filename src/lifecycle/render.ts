@@ -87,6 +87,11 @@ function townshipName(region: Partial<Region> | undefined, lang: Lang): string {
   return region?.township ?? (lang === 'zh' ? '未注明乡镇（街道）' : 'township not given');
 }
 
+/** Appends `items` to `lines` one by one: a report may have a million lines, too many for push(...items). */
+function append(lines: string[], items: readonly string[]): void {
+  for (const item of items) lines.push(item);
+}
+
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, right: ReadonlySet<number> = new Set()): string[] {
   return [
     `| ${header.join(' | ')} |`,
@@ -202,14 +207,26 @@ function measureOf(row: LedgerRow, lang: Lang): string {
   return markdownText(row.measure[lang]);
 }
 
+/** Tasks a report lists at most in one list; the ledger itself has them all. */
+const LISTED_AT_MOST = 100;
+
+/** The note under a list cut at {@link LISTED_AT_MOST}. */
+function cutNote(total: number, mostOverdue: boolean, lang: Lang): string[] {
+  if (total <= LISTED_AT_MOST) return [];
+  const zh = mostOverdue ? `逾期时间最长的${LISTED_AT_MOST}项` : `前${LISTED_AT_MOST}项`;
+  const en = mostOverdue ? `the ${LISTED_AT_MOST} most overdue` : `the first ${LISTED_AT_MOST}`;
+  return ['', lang === 'zh' ? `（共${total}项，此处列出${zh}，完整清单见台账。）` : `(${total} in all; ${en} are listed here, the ledger has them all.)`];
+}
+
 function overdueSection(l: Ledger, lang: Lang): string[] {
-  const overdue = l.rows.filter((r) => r.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue);
-  if (overdue.length === 0) return [lang === 'zh' ? `截至${zhDate(l.asOf)}，无逾期未完成任务。` : `As of ${l.asOf}, no task is overdue.`];
+  const all = l.rows.filter((r) => r.status === 'overdue').sort((a, b) => b.daysOverdue - a.daysOverdue);
+  if (all.length === 0) return [lang === 'zh' ? `截至${zhDate(l.asOf)}，无逾期未完成任务。` : `As of ${l.asOf}, no task is overdue.`];
+  const overdue = all.slice(0, LISTED_AT_MOST);
   const header =
     lang === 'zh'
       ? ['村（社区）', '乡镇（街道）', '整改措施', '责任单位', '完成时限', '逾期天数']
       : ['Organisation', 'Township', 'Measure', 'Responsible', 'Due', 'Days overdue'];
-  return table(
+  const lines = table(
     header,
     overdue.map((r) => [
       markdownText(r.orgName),
@@ -221,6 +238,8 @@ function overdueSection(l: Ledger, lang: Lang): string[] {
     ]),
     new Set([5]),
   );
+  append(lines, cutNote(all.length, true, lang));
+  return lines;
 }
 
 function conditions(c: LedgerCase, lang: Lang): string {
@@ -255,7 +274,8 @@ function casesSection(l: Ledger, lang: Lang): string[] {
   );
   const open = l.cases.filter((c) => ['listed', 'rectifying', 'accepted'].includes(c.status.stage));
   if (open.length > 0) {
-    lines.push('', lang === 'zh' ? '摘牌条件：' : 'Conditions for 摘牌:', '', ...open.map((c, i) => `${i + 1}. ${conditions(c, lang)}`));
+    lines.push('', lang === 'zh' ? '摘牌条件：' : 'Conditions for 摘牌:', '');
+    append(lines, open.map((c, i) => `${i + 1}. ${conditions(c, lang)}`));
   }
   return lines;
 }
@@ -267,13 +287,15 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
   const holidays = open.filter((r) => r.calendar === 'holiday');
   if (holidays.length > 0) {
     lines.push(lang === 'zh' ? '以下完成时限适逢法定节假日，请提前安排：' : 'These deadlines fall on a public holiday; plan ahead:', '');
-    lines.push(...holidays.map((r) => line(r, lang === 'zh' ? `（${zhDate(r.due)}，${r.holiday?.zh ?? ''}）` : ` (${r.due}, ${r.holiday?.en ?? ''})`)));
+    append(lines, holidays.slice(0, LISTED_AT_MOST).map((r) => line(r, lang === 'zh' ? `（${zhDate(r.due)}，${r.holiday?.zh ?? ''}）` : ` (${r.due}, ${r.holiday?.en ?? ''})`)));
+    append(lines, cutNote(holidays.length, false, lang));
     lines.push('');
   }
   const moved = open.filter((r) => r.movedFrom !== undefined);
   if (moved.length > 0) {
     lines.push(lang === 'zh' ? '以下完成时限原适逢节假日或休息日，已顺延至下一个工作日：' : 'These deadlines fell on a holiday or weekend and were moved to the next working day:', '');
-    lines.push(...moved.map((r) => line(r, lang === 'zh' ? `（原定${zhDate(r.movedFrom!)}，顺延至${zhDate(r.due)}）` : ` (from ${r.movedFrom} to ${r.due})`)));
+    append(lines, moved.slice(0, LISTED_AT_MOST).map((r) => line(r, lang === 'zh' ? `（原定${zhDate(r.movedFrom!)}，顺延至${zhDate(r.due)}）` : ` (from ${r.movedFrom} to ${r.due})`)));
+    append(lines, cutNote(moved.length, false, lang));
     lines.push('');
   }
   const unchecked = open.filter((r) => r.calendar === 'unchecked');
@@ -284,7 +306,8 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
         : `The national holiday schedule for the year of these deadlines is not yet known (the schedule held runs to ${holidayCalendar.to}); they were not checked:`,
       '',
     );
-    lines.push(...unchecked.map((r) => line(r, lang === 'zh' ? `（${zhDate(r.due)}）` : ` (${r.due})`)));
+    append(lines, unchecked.slice(0, LISTED_AT_MOST).map((r) => line(r, lang === 'zh' ? `（${zhDate(r.due)}）` : ` (${r.due})`)));
+    append(lines, cutNote(unchecked.length, false, lang));
     lines.push('');
   }
   return lines.length > 0 ? lines.slice(0, -1) : [];
@@ -293,9 +316,9 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
 /**
  * The monthly report (整顿工作月报) of a ledger in Markdown: the overall picture; progress by
  * township (a table, and a Mermaid pie chart of task status for each township); overdue tasks,
- * most overdue first; each case with its stage, progress, open problems, next deadline and
+ * most overdue first (at most 100 listed, with the total: the ledger has them all); each case with its stage, progress, open problems, next deadline and
  * its conditions for 摘牌; and deadlines that fall on a public holiday, were moved to a working
- * day, or lie in a year whose holiday schedule is not yet known. In Chinese (`zh`) it is
+ * day, or lie in a year whose holiday schedule is not yet known (again at most 100 each). In Chinese (`zh`) it is
  * written in official style; in English (`en`) as a working translation.
  *
  * Every name, measure and reason is escaped for Markdown and, in charts, for Mermaid: nothing
@@ -316,7 +339,7 @@ export function renderLedger(ledgerValue: Ledger, options: RenderLedgerOptions):
   const l = checkLedger(ledgerValue);
   const sections: Array<[string, string[]]> = [
     [lang === 'zh' ? '总体情况' : 'Overview', [overview(l, lang)]],
-    [lang === 'zh' ? '各乡镇（街道）整顿进展' : 'Progress by township', [...townshipTable(l, lang), ...charts(l, lang)]],
+    [lang === 'zh' ? '各乡镇（街道）整顿进展' : 'Progress by township', townshipTable(l, lang).concat(charts(l, lang))],
     [lang === 'zh' ? '逾期未完成任务' : 'Overdue tasks', overdueSection(l, lang)],
     [lang === 'zh' ? '各整顿对象进展' : 'Each organisation', casesSection(l, lang)],
   ];
@@ -327,7 +350,8 @@ export function renderLedger(ledgerValue: Ledger, options: RenderLedgerOptions):
       ? ['# 整顿工作月报', '', `（截至${zhDate(l.asOf)}）`]
       : ['# Monthly rectification report', '', `(as of ${l.asOf})`];
   sections.forEach(([title, body], i) => {
-    lines.push('', lang === 'zh' ? `## ${zhNumber(i + 1)}、${title}` : `## ${i + 1}. ${title}`, '', ...body);
+    lines.push('', lang === 'zh' ? `## ${zhNumber(i + 1)}、${title}` : `## ${i + 1}. ${title}`, '');
+    append(lines, body);
   });
   if (l.cases.some((c) => c.status.stage === 'screened')) {
     lines.push(

@@ -18,7 +18,7 @@ const date = z.string().refine(isInputDate, { message: DATE_MESSAGE });
 /** A date of a plan (a plan may run past 9999-12-31 by a few days). */
 const planDate = z.string().refine(isIsoDate, { message: DATE_MESSAGE });
 const text = z.string().min(1, { message: 'must not be empty' });
-const bilingual = z.looseObject({ zh: z.string(), en: z.string() });
+const bilingual = z.object({ zh: z.string(), en: z.string() });
 const kind = z.enum(['village', 'community']);
 const region = z.strictObject({
   province: z.string().optional(),
@@ -31,7 +31,7 @@ const region = z.strictObject({
  * The parts of a screening result the lifecycle reads. The rest is the result's own, written
  * by `screen`, and passes unchecked (a later version may add fields to it).
  */
-export const screeningSchema = z.looseObject({
+export const screeningSchema = z.object({
   orgId: text,
   orgName: z.string(),
   kind,
@@ -41,17 +41,18 @@ export const screeningSchema = z.looseObject({
   score: z.number(),
   matched: z.array(z.string()),
   criteria: z.array(
-    z.looseObject({
+    z.object({
       id: z.string(),
       title: bilingual,
       outcome: z.enum(['matched', 'not-matched', 'insufficient-data']),
-      branches: z.array(z.looseObject({ id: z.string(), met: z.boolean().nullable() })).optional(),
+      branches: z.array(z.object({ id: z.string(), met: z.boolean().nullable() })).optional(),
     }),
   ),
-  ruleset: z.looseObject({ id: z.string(), version: z.string(), thresholds: z.record(z.string(), z.record(z.string(), z.number())) }),
+  // The thresholds are `review`'s to compare (it checks them when a follow-up is recorded).
+  ruleset: z.object({ id: z.string(), version: z.string() }),
 });
 
-const checklistItem = z.looseObject({
+const checklistItem = z.object({
   id: text,
   criterionId: z.string().nullable(),
   measure: bilingual,
@@ -62,12 +63,12 @@ const checklistItem = z.looseObject({
   occurrences: z.array(planDate).optional(),
 });
 
-const plan = z.looseObject({
+const plan = z.object({
   orgId: text,
   template: z.enum(['intensive', 'annual']),
   start: planDate,
   end: planDate,
-  timeline: z.array(z.looseObject({ id: z.string(), start: planDate, end: planDate })),
+  timeline: z.array(z.object({ id: z.string(), start: planDate, end: planDate })),
   checklist: z.array(checklistItem),
 });
 
@@ -259,6 +260,164 @@ function crossFieldIssues(c: RectificationCase): Issue[] {
   return issues;
 }
 
+/*
+ * A fast check of the same shape, for ledgers of tens of thousands of cases: it accepts only
+ * what `caseSchema` accepts (a test holds it to that), and when it says no, zod runs and
+ * names the fields. zod stays the one home of the messages.
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isText = (v: unknown): boolean => typeof v === 'string' && v.length > 0;
+const isDate = (v: unknown): boolean => typeof v === 'string' && isInputDate(v);
+const isPlanDate = (v: unknown): boolean => typeof v === 'string' && isIsoDate(v);
+const optional = (v: unknown, test: (v: unknown) => boolean): boolean => v === undefined || test(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const oneOf = (values: readonly string[]) => (v: unknown): boolean => typeof v === 'string' && values.includes(v);
+const arrayOf = (v: unknown, test: (v: unknown) => boolean): boolean => {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (!test(item)) return false;
+  return true;
+};
+/** Only the keys given (a strict object). */
+const only = (o: Obj, keys: ReadonlySet<string>): boolean => {
+  for (const key of Object.keys(o)) if (!keys.has(key)) return false;
+  return true;
+};
+const keySet = (...keys: string[]): ReadonlySet<string> => new Set(keys);
+
+const KIND = oneOf(['village', 'community']);
+const GRADE = oneOf(['合格', '基本合格', '不合格']);
+const REGION_KEYS = keySet('province', 'city', 'county', 'township');
+const isBilingual = (v: unknown) => isObj(v) && isStr(v.zh) && isStr(v.en);
+const isRegion = (v: unknown) =>
+  isObj(v) && only(v, REGION_KEYS) && optional(v.province, isStr) && optional(v.city, isStr) && optional(v.county, isStr) && optional(v.township, isStr);
+const isBranch = (v: unknown) => isObj(v) && isStr(v.id) && (typeof v.met === 'boolean' || v.met === null);
+const OUTCOME = oneOf(['matched', 'not-matched', 'insufficient-data']);
+const isBranches = (v: unknown) => arrayOf(v, isBranch);
+const isCriterion = (v: unknown) => isObj(v) && isStr(v.id) && isBilingual(v.title) && OUTCOME(v.outcome) && optional(v.branches, isBranches);
+const VERDICT = oneOf(['weak-lax', 'at-risk', 'sound', 'undetermined']);
+const isScreening = (v: unknown) =>
+  isObj(v) &&
+  isText(v.orgId) &&
+  isStr(v.orgName) &&
+  KIND(v.kind) &&
+  optional(v.region, isRegion) &&
+  isDate(v.assessedOn) &&
+  VERDICT(v.verdict) &&
+  isNum(v.score) &&
+  arrayOf(v.matched, isStr) &&
+  arrayOf(v.criteria, isCriterion) &&
+  isObj(v.ruleset) &&
+  isStr(v.ruleset.id) &&
+  isStr(v.ruleset.version);
+const isPlanDates = (v: unknown) => arrayOf(v, isPlanDate);
+const isItem = (v: unknown) =>
+  isObj(v) &&
+  isText(v.id) &&
+  (v.criterionId === null || isStr(v.criterionId)) &&
+  isBilingual(v.measure) &&
+  isBilingual(v.role) &&
+  isStr(v.phase) &&
+  isPlanDate(v.due) &&
+  optional(v.responsible, isStr) &&
+  optional(v.occurrences, isPlanDates);
+const isPhase = (v: unknown) => isObj(v) && isStr(v.id) && isPlanDate(v.start) && isPlanDate(v.end);
+const TEMPLATE = oneOf(['intensive', 'annual']);
+const isPlan = (v: unknown) =>
+  isObj(v) && isText(v.orgId) && TEMPLATE(v.template) && isPlanDate(v.start) && isPlanDate(v.end) && arrayOf(v.timeline, isPhase) && arrayOf(v.checklist, isItem);
+const LISTING_KEYS = keySet('stage', 'on', 'by', 'note');
+const STAGE = oneOf(['proposed', 'examined', 'decided', 'not-listed']);
+const isListing = (v: unknown) => isObj(v) && only(v, LISTING_KEYS) && STAGE(v.stage) && isDate(v.on) && isText(v.by) && optional(v.note, isStr);
+const PROGRESS_KEYS = keySet('itemId', 'occurrence', 'on', 'status', 'evidence', 'note');
+const PROGRESS_STATUS = oneOf(['started', 'done']);
+const isProgress = (v: unknown) =>
+  isObj(v) &&
+  only(v, PROGRESS_KEYS) &&
+  isText(v.itemId) &&
+  optional(v.occurrence, isDate) &&
+  isDate(v.on) &&
+  PROGRESS_STATUS(v.status) &&
+  optional(v.evidence, isStr) &&
+  optional(v.note, isStr);
+const PROBLEM_KEYS = keySet('id', 'closedOn', 'evidence');
+const isProblem = (v: unknown) => isObj(v) && only(v, PROBLEM_KEYS) && isText(v.id) && optional(v.closedOn, isDate) && optional(v.evidence, isStr);
+const isScore = (v: unknown) => isNum(v) && v >= 0 && v <= 100;
+const isShare = (v: unknown) => isNum(v) && v >= 0 && v <= 1;
+const TOWNSHIP_KEYS = keySet('on', 'grade', 'score', 'dissatisfiedShare');
+const COUNTY_KEYS = keySet('on', 'grade');
+const isTownship = (v: unknown) => isObj(v) && only(v, TOWNSHIP_KEYS) && isDate(v.on) && GRADE(v.grade) && optional(v.score, isScore) && optional(v.dissatisfiedShare, isShare);
+const isCounty = (v: unknown) => isObj(v) && only(v, COUNTY_KEYS) && isDate(v.on) && GRADE(v.grade);
+const ACCEPTANCE_KEYS = keySet('township', 'county');
+const isAcceptance = (v: unknown) => isObj(v) && only(v, ACCEPTANCE_KEYS) && optional(v.township, isTownship) && optional(v.county, isCounty);
+const ENTRY_KEYS = keySet('level', 'on', 'grade', 'score', 'dissatisfiedShare');
+const LEVEL = oneOf(['township', 'county']);
+const isAcceptanceEntry = (v: unknown) =>
+  isObj(v) && only(v, ENTRY_KEYS) && LEVEL(v.level) && isDate(v.on) && GRADE(v.grade) && optional(v.score, isScore) && optional(v.dissatisfiedShare, isShare);
+const DELISTING_KEYS = keySet('on', 'by');
+const isDelisting = (v: unknown) => isObj(v) && only(v, DELISTING_KEYS) && isDate(v.on) && isText(v.by);
+const LOOKBACK_KEYS = keySet('on', 'outcome', 'note');
+const OUTCOME_LOOKBACK = oneOf(['stable', 'relapsed']);
+const isLookBack = (v: unknown) => isObj(v) && only(v, LOOKBACK_KEYS) && isDate(v.on) && OUTCOME_LOOKBACK(v.outcome) && optional(v.note, isStr);
+const SECRETARY_KEYS = keySet('name', 'from', 'since', 'until');
+const isSecretary = (v: unknown) =>
+  isObj(v) &&
+  only(v, SECRETARY_KEYS) &&
+  isText(v.name) &&
+  isText(v.from) &&
+  isDate(v.since) &&
+  (v.until === undefined || (isDate(v.until) && compareDates(v.until as string, v.since as string) >= 0));
+const CONTACT_KEYS = keySet('countyLeader', 'townshipLeader', 'firstSecretary', 'pairedUnit');
+const isContacts = (v: unknown) =>
+  isObj(v) && only(v, CONTACT_KEYS) && optional(v.countyLeader, isStr) && optional(v.townshipLeader, isStr) && optional(v.firstSecretary, isSecretary) && optional(v.pairedUnit, isStr);
+const NOTE_KEYS = keySet('itemId', 'occurrence', 'due', 'flag', 'from', 'holiday');
+const FLAG = oneOf(['holiday', 'moved', 'unchecked']);
+const isNote = (v: unknown) =>
+  isObj(v) && only(v, NOTE_KEYS) && isStr(v.itemId) && optional(v.occurrence, isPlanDate) && isPlanDate(v.due) && FLAG(v.flag) && optional(v.from, isPlanDate) && optional(v.holiday, isBilingual);
+const CHECK_KEYS = keySet('calendar', 'years', 'workingDays', 'notes');
+const YEARS_KEYS = keySet('from', 'to');
+const isDeadlineCheck = (v: unknown) =>
+  isObj(v) &&
+  only(v, CHECK_KEYS) &&
+  isStr(v.calendar) &&
+  isObj(v.years) &&
+  only(v.years, YEARS_KEYS) &&
+  Number.isInteger(v.years.from) &&
+  Number.isInteger(v.years.to) &&
+  typeof v.workingDays === 'boolean' &&
+  arrayOf(v.notes, isNote);
+const CASE_KEY_SET: ReadonlySet<string> = new Set(CASE_KEYS);
+const isAcceptanceEntries = (v: unknown) => arrayOf(v, isAcceptanceEntry);
+const isScreenings = (v: unknown) => arrayOf(v, isScreening);
+
+/** True only for a value `caseSchema` accepts. @internal */
+export function quickCase(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    only(v, CASE_KEY_SET) &&
+    isText(v.orgId) &&
+    isStr(v.orgName) &&
+    KIND(v.kind) &&
+    optional(v.region, isRegion) &&
+    isScreening(v.screening) &&
+    arrayOf(v.listing, isListing) &&
+    optional(v.contacts, isContacts) &&
+    isPlan(v.plan) &&
+    arrayOf(v.progress, isProgress) &&
+    arrayOf(v.problems, isProblem) &&
+    optional(v.followUp, isScreening) &&
+    optional(v.acceptance, isAcceptance) &&
+    optional(v.delisting, isDelisting) &&
+    optional(v.lookBack, isLookBack) &&
+    optional(v.earlierAcceptances, isAcceptanceEntries) &&
+    optional(v.earlierFollowUps, isScreenings) &&
+    optional(v.deadlineCheck, isDeadlineCheck)
+  );
+}
+
+/** The zod schema of a stored case (for tests holding the fast check to it). @internal */
+export const rectificationCaseSchema = caseSchema;
+
 /**
  * Reads a rectification case back (from the host's store, parsed from JSON): checks its shape
  * and the rules across its fields, and returns it as given. Throws a `CaseError` whose
@@ -277,8 +436,10 @@ export function readCase(value: unknown): RectificationCase {
     throw new CaseError([{ path: '', message: 'expected a rectification case (an object)' }]);
   }
   const orgId = typeof (value as { orgId?: unknown }).orgId === 'string' ? ((value as { orgId: string }).orgId) : undefined;
-  const parsed = caseSchema.safeParse(value, { error: errorMap('en') });
-  if (!parsed.success) throw new CaseError(zodIssues(parsed.error, '', { '': CASE_KEYS }), orgId);
+  if (!quickCase(value)) {
+    const parsed = caseSchema.safeParse(value, { error: errorMap('en') });
+    if (!parsed.success) throw new CaseError(zodIssues(parsed.error, '', { '': CASE_KEYS }), orgId);
+  }
   const c = value as RectificationCase;
   const issues = crossFieldIssues(c);
   if (issues.length > 0) throw new CaseError(issues, orgId);

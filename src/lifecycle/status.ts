@@ -13,17 +13,19 @@ import type { Bilingual } from '../ruleset.js';
 import { readCase } from './schema.js';
 import type { AcceptanceEntry, CaseStage, CaseStatus, CountyGrade, OverdueItem, RectificationCase, TownshipGrade } from './types.js';
 
-/** One item, or one occurrence of a recurring item, as the status reads it. @internal */
-export interface Unit {
-  item: ChecklistItem;
-  occurrence: string | undefined;
-  due: string;
-  /** First `done` entry on or before asOf. */
-  doneOn: string | undefined;
-  started: boolean;
-  /** Days overdue, 0 when not overdue. */
-  daysOverdue: number;
-}
+/**
+ * Sees one item, or one occurrence of a recurring item, as the status reads it: its due date,
+ * the first `done` entry on or before asOf, whether it was started, and days overdue (0 when
+ * not overdue). Arguments rather than an object: a ledger visits millions. @internal
+ */
+export type UnitVisitor = (
+  item: ChecklistItem,
+  occurrence: string | undefined,
+  due: string,
+  doneOn: string | undefined,
+  started: boolean,
+  daysOverdue: number,
+) => void;
 
 const CLOSED: ReadonlySet<CaseStage> = new Set(['not-listed', 'delisted', 'looked-back']);
 
@@ -50,6 +52,24 @@ function circled(no: number): string {
  * 班子配备不齐、书记长期缺职、工作停滞（书记空缺时长）. @internal
  */
 export function problemLabel(screening: ScreeningResult, id: string): Bilingual {
+  return intern(label(screening, id));
+}
+
+/**
+ * One shared object per distinct text: a ledger of 60,000 cases names the same few problems
+ * and reasons over and over. Bounded, so a long-running host does not grow it for ever.
+ */
+const interned = new Map<string, Bilingual>();
+function intern(text: Bilingual): Bilingual {
+  const key = `${text.zh}\u0000${text.en}`;
+  const known = interned.get(key);
+  if (known) return known;
+  if (interned.size >= 10_000) interned.clear();
+  interned.set(key, Object.freeze(text));
+  return text;
+}
+
+function label(screening: ScreeningResult, id: string): Bilingual {
   const criterionId = id.split('.')[0]!;
   const criterion = screening.criteria.find((c) => c.id === criterionId);
   if (!criterion) return { zh: id, en: id };
@@ -105,16 +125,19 @@ function percent(share: number): string {
   return String(Math.round(share * 1000) / 10);
 }
 
-/** Every reason 摘牌 is not allowed on `asOf`, in the contract's order. */
+const NO_TOWNSHIP_GRADE: Bilingual = Object.freeze({ zh: '乡镇（街道）党（工）委尚未评定验收等次', en: 'the township (street) committee has not graded the rectification' });
+const NO_COUNTY_GRADE: Bilingual = Object.freeze({ zh: '县委组织部尚未批复验收结果', en: 'the county organisation department has not approved the grade' });
+
+/** Every reason 摘牌 is not allowed on `asOf`, in the contract's order (texts shared between cases: read-only). */
 function delistReasons(c: RectificationCase, asOf: string, openProblems: readonly string[]): Bilingual[] {
   const reasons: Bilingual[] = [];
   for (const id of openProblems) {
-    const label = problemLabel(c.screening, id);
-    reasons.push({ zh: `问题“${label.zh}”尚未销号`, en: `problem "${label.en}" (${id}) is not closed (销号)` });
+    const name = problemLabel(c.screening, id);
+    reasons.push(intern({ zh: `问题“${name.zh}”尚未销号`, en: `problem "${name.en}" (${id}) is not closed (销号)` }));
   }
   const { township, county } = gradesAt(c, asOf);
   if (!township) {
-    reasons.push({ zh: '乡镇（街道）党（工）委尚未评定验收等次', en: 'the township (street) committee has not graded the rectification' });
+    reasons.push(NO_TOWNSHIP_GRADE);
   } else {
     if (township.grade !== '合格') {
       reasons.push({ zh: `乡镇（街道）党（工）委评定等次为“${township.grade}”，未达到“合格”`, en: `the township grade is ${township.grade}, not 合格 (pass)` });
@@ -130,7 +153,7 @@ function delistReasons(c: RectificationCase, asOf: string, openProblems: readonl
     }
   }
   if (!county) {
-    reasons.push({ zh: '县委组织部尚未批复验收结果', en: 'the county organisation department has not approved the grade' });
+    reasons.push(NO_COUNTY_GRADE);
   } else if (county.grade !== '合格') {
     reasons.push({ zh: `县委组织部批复等次为“${county.grade}”，未达到“合格”`, en: `the county grade is ${county.grade}, not 合格 (pass)` });
   }
@@ -182,7 +205,7 @@ export function stageAt(c: RectificationCase, asOf: string): CaseStage {
  * The status of a case already read, on a real date `asOf`; `visit` sees every item and
  * occurrence (the ledger's rows). @internal
  */
-export function statusAt(c: RectificationCase, asOf: string, visit?: (unit: Unit) => void): CaseStatus {
+export function statusAt(c: RectificationCase, asOf: string, visit?: UnitVisitor): CaseStatus {
   const stage = stageAt(c, asOf);
   const closed = isClosed(stage);
 
@@ -213,7 +236,7 @@ export function statusAt(c: RectificationCase, asOf: string, visit?: (unit: Unit
         overdue.push(occurrence === undefined ? { itemId: item.id, due, daysOverdue } : { itemId: item.id, occurrence, due, daysOverdue });
       } else if (nextDue === undefined || compareDates(due, nextDue) < 0) nextDue = due;
     }
-    visit?.({ item, occurrence, due, doneOn, started: record?.started ?? false, daysOverdue });
+    visit?.(item, occurrence, due, doneOn, record?.started ?? false, daysOverdue);
   };
   for (const item of c.plan.checklist) {
     const occurrences = item.occurrences;

@@ -235,8 +235,6 @@ export interface LedgerRow {
   orgId: string;
   /** Its name. */
   orgName: string;
-  /** 村 or 社区. */
-  kind: 'village' | 'community';
   /** Its region, as in the case. */
   region?: Region;
   /** The case's stage on `asOf`. */
