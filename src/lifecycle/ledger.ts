@@ -6,7 +6,7 @@
  */
 import { compareDates } from '../internals/dates.js';
 import type { Region } from '../schema/assessment.js';
-import { calendarDay } from './holidays.js';
+import { calendarDay, type DeadlineNote } from './holidays.js';
 import { readCase } from './schema.js';
 import { checkAsOf, isClosed, problemLabel, stageAt, statusAt } from './status.js';
 import type { ChecklistItem } from '../plan/types.js';
@@ -26,6 +26,8 @@ function compareRegions(a: Region | undefined, b: Region | undefined): number {
   }
   return 0;
 }
+
+const NO_NOTES: readonly DeadlineNote[] = [];
 
 /** Every stage at zero. @internal */
 export function zeroStages(): Record<CaseStage, number> {
@@ -122,7 +124,7 @@ export function ledger(cases: Iterable<RectificationCase>, options: { asOf: stri
   const townships = new Map<string, TownshipSummary>();
   for (const c of read) {
     const moved = new Map<string, string>();
-    for (const note of c.deadlineCheck?.notes ?? []) {
+    for (const note of c.deadlineCheck?.notes ?? NO_NOTES) {
       if (note.flag === 'moved' && note.from) moved.set(note.occurrence === undefined ? note.itemId : `${note.itemId}\u0000${note.occurrence}`, note.from);
     }
     const stage = stageAt(c, asOf);

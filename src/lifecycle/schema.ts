@@ -223,42 +223,57 @@ export function itemsById(c: RectificationCase): Map<string, ChecklistItem> {
 }
 
 function crossFieldIssues(c: RectificationCase): Issue[] {
+  // Paths are written only for an issue found: a ledger reads tens of thousands of valid cases.
   const issues: Issue[] = [];
   const assessedOn = c.screening.assessedOn;
-  const push = (issue: Issue | undefined) => issue && issues.push(issue);
-  if (c.screening.orgId !== c.orgId) push({ path: 'screening.orgId', message: `must be the case's orgId "${c.orgId}"` });
-  if (c.plan.orgId !== c.orgId) push({ path: 'plan.orgId', message: `must be the case's orgId "${c.orgId}"` });
-  c.listing.forEach((e, i) => push(beforeScreening(e.on, assessedOn, `listing.${i}.on`)));
+  const early = (on: string) => compareDates(on, assessedOn) < 0;
+  const tooEarly = (on: string, path: string) => issues.push(beforeScreening(on, assessedOn, path)!);
+  if (c.screening.orgId !== c.orgId) issues.push({ path: 'screening.orgId', message: `must be the case's orgId "${c.orgId}"` });
+  if (c.plan.orgId !== c.orgId) issues.push({ path: 'plan.orgId', message: `must be the case's orgId "${c.orgId}"` });
+  for (let i = 0; i < c.listing.length; i++) if (early(c.listing[i]!.on)) tooEarly(c.listing[i]!.on, `listing.${i}.on`);
   const items = itemsById(c);
   if (items.size !== c.plan.checklist.length) {
     const seen = new Set<string>();
     c.plan.checklist.forEach((item, i) => {
-      if (seen.has(item.id)) push({ path: `plan.checklist.${i}.id`, message: `item id "${item.id}" appears twice` });
+      if (seen.has(item.id)) issues.push({ path: `plan.checklist.${i}.id`, message: `item id "${item.id}" appears twice` });
       seen.add(item.id);
     });
   }
-  c.progress.forEach((e, i) => {
-    push(beforeScreening(e.on, assessedOn, `progress.${i}.on`));
-    issues.push(...itemIssues(items, e.itemId, e.occurrence, `progress.${i}`));
-  });
-  const problems = new Set<string>();
-  c.problems.forEach((p, i) => {
-    if (problems.has(p.id)) push({ path: `problems.${i}.id`, message: `problem "${p.id}" appears twice` });
-    problems.add(p.id);
-    if (p.closedOn) push(beforeScreening(p.closedOn, assessedOn, `problems.${i}.closedOn`));
-  });
-  const followUps = [...(c.earlierFollowUps ?? []).map((f, i) => [f, `earlierFollowUps.${i}`] as const), ...(c.followUp ? [[c.followUp, 'followUp'] as const] : [])];
-  for (const [f, path] of followUps) {
-    if (f.orgId !== c.orgId) push({ path: `${path}.orgId`, message: `must be the case's orgId "${c.orgId}"` });
-    if (compareDates(f.assessedOn, assessedOn) <= 0) push({ path: `${path}.assessedOn`, message: `must be after the screening (assessed on ${assessedOn})` });
+  for (let i = 0; i < c.progress.length; i++) {
+    const e = c.progress[i]!;
+    if (early(e.on)) tooEarly(e.on, `progress.${i}.on`);
+    const item = items.get(e.itemId);
+    // The common case, checked without allocating: a known item, its occurrence as it should be.
+    const recurs = (item?.occurrences?.length ?? 0) > 0;
+    if (item && (recurs ? e.occurrence !== undefined && item.occurrences!.includes(e.occurrence) : e.occurrence === undefined)) continue;
+    for (const issue of itemIssues(items, e.itemId, e.occurrence, `progress.${i}`)) issues.push(issue);
   }
-  if (c.acceptance?.township) push(beforeScreening(c.acceptance.township.on, assessedOn, 'acceptance.township.on'));
-  if (c.acceptance?.county) push(beforeScreening(c.acceptance.county.on, assessedOn, 'acceptance.county.on'));
-  c.earlierAcceptances?.forEach((e, i) => push(beforeScreening(e.on, assessedOn, `earlierAcceptances.${i}.on`)));
-  if (c.delisting) push(beforeScreening(c.delisting.on, assessedOn, 'delisting.on'));
-  if (c.lookBack) push(beforeScreening(c.lookBack.on, assessedOn, 'lookBack.on'));
+  if (c.problems.length > 1) {
+    const problems = new Set<string>();
+    c.problems.forEach((p, i) => {
+      if (problems.has(p.id)) issues.push({ path: `problems.${i}.id`, message: `problem "${p.id}" appears twice` });
+      problems.add(p.id);
+    });
+  }
+  c.problems.forEach((p, i) => {
+    if (p.closedOn !== undefined && early(p.closedOn)) tooEarly(p.closedOn, `problems.${i}.closedOn`);
+  });
+  const followUp = (f: ScreeningResultLike, path: () => string) => {
+    if (f.orgId !== c.orgId) issues.push({ path: `${path()}.orgId`, message: `must be the case's orgId "${c.orgId}"` });
+    if (compareDates(f.assessedOn, assessedOn) <= 0) issues.push({ path: `${path()}.assessedOn`, message: `must be after the screening (assessed on ${assessedOn})` });
+  };
+  c.earlierFollowUps?.forEach((f, i) => followUp(f, () => `earlierFollowUps.${i}`));
+  if (c.followUp) followUp(c.followUp, () => 'followUp');
+  if (c.acceptance?.township && early(c.acceptance.township.on)) tooEarly(c.acceptance.township.on, 'acceptance.township.on');
+  if (c.acceptance?.county && early(c.acceptance.county.on)) tooEarly(c.acceptance.county.on, 'acceptance.county.on');
+  c.earlierAcceptances?.forEach((e, i) => early(e.on) && tooEarly(e.on, `earlierAcceptances.${i}.on`));
+  if (c.delisting && early(c.delisting.on)) tooEarly(c.delisting.on, 'delisting.on');
+  if (c.lookBack && early(c.lookBack.on)) tooEarly(c.lookBack.on, 'lookBack.on');
   return issues;
 }
+
+/** What the cross-field check reads of a follow-up screening. */
+type ScreeningResultLike = { orgId: string; assessedOn: string };
 
 /*
  * A fast check of the same shape, for ledgers of tens of thousands of cases: it accepts only

@@ -91,7 +91,14 @@ function label(screening: ScreeningResult, id: string): Bilingual {
 
 /** The township and county grades in force on `asOf` (a new township grade needs a new county grade). */
 function gradesAt(c: RectificationCase, asOf: string): { township?: TownshipGrade; county?: CountyGrade } {
-  const all: AcceptanceEntry[] = [...(c.earlierAcceptances ?? [])];
+  if (!c.earlierAcceptances?.length) {
+    // One township grade and its county grade at most: no history to order.
+    const township = c.acceptance?.township;
+    if (!township || !before(township.on, asOf)) return {};
+    const county = c.acceptance?.county;
+    return county && before(county.on, asOf) && compareDates(county.on, township.on) >= 0 ? { township, county } : { township };
+  }
+  const all: AcceptanceEntry[] = [...c.earlierAcceptances];
   if (c.acceptance?.township) all.push({ level: 'township', ...c.acceptance.township });
   if (c.acceptance?.county) all.push({ level: 'county', ...c.acceptance.county });
   const ordered = all
@@ -112,6 +119,7 @@ function gradesAt(c: RectificationCase, asOf: string): { township?: TownshipGrad
 
 /** The latest follow-up screening assessed on or before `asOf`. */
 function followUpAt(c: RectificationCase, asOf: string): ScreeningResult | undefined {
+  if (!c.earlierFollowUps?.length) return c.followUp && before(c.followUp.assessedOn, asOf) ? c.followUp : undefined;
   let latest: ScreeningResult | undefined;
   for (const f of [...(c.earlierFollowUps ?? []), ...(c.followUp ? [c.followUp] : [])]) {
     if (before(f.assessedOn, asOf) && (!latest || compareDates(f.assessedOn, latest.assessedOn) > 0)) latest = f;
