@@ -17,12 +17,13 @@ export function rng(seed: number): () => number {
   };
 }
 
+// Invented places only: benchmark records give organisations problems at random.
 const COUNTIES = [
-  { province: '河南省', city: '周口市', county: '扶沟县', townships: ['城关镇', '练寺镇', '大新镇', '包屯镇'] },
-  { province: '陕西省', city: '咸阳市', county: '淳化县', townships: ['城关街道', '官庄镇', '方里镇'] },
-  { province: '山东省', city: '菏泽市', county: '曹县', townships: ['曹城街道', '庄寨镇', '普连集镇', '青菏街道'] },
-  { province: '甘肃省', city: '陇南市', county: '西和县', townships: ['汉源镇', '长道镇', '何坝镇'] },
-  { province: '湖南省', city: '郴州市', county: '苏仙区', townships: ['苏仙街道', '白露塘镇', '良田镇'] },
+  { province: '青川省', city: '石泉市', county: '枫桥县', townships: ['青石镇', '柳溪乡', '白沙镇', '云岭民族乡'] },
+  { province: '青川省', city: '石泉市', county: '松涛县', townships: ['松涛街道', '竹坪镇', '桃源乡'] },
+  { province: '青川省', city: '云岫市', county: '栖云县', townships: ['栖云街道', '霁岚镇', '松埠乡', '东湖街道'] },
+  { province: '青川省', city: '云岫市', county: '澄溪县', townships: ['鹤汀镇', '芦湾街道', '石磬镇'] },
+  { province: '青川省', city: '云岫市', county: '柳塘县', townships: ['柳塘街道', '青篁乡', '石磴瑶族乡'] },
 ];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -39,14 +40,16 @@ export function* records(count: number, seed = 2017): Generator<unknown> {
     const kind = chance(0.8) ? 'village' : 'community';
     const year = 2024 + small(2);
     const month = 1 + small(11);
-    const assessedOn = `${year}-${pad(month)}-${pad(1 + small(27))}`;
+    const day = 1 + small(27);
+    const assessedOn = `${year}-${pad(month)}-${pad(day)}`;
+    // A date m months before assessedOn, never after it.
     const monthsAgo = (m: number) => {
       const index = year * 12 + month - 1 - m;
-      return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-${pad(1 + small(27))}`;
+      return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}-${pad(m === 0 ? 1 + small(day - 1) : 1 + small(27))}`;
     };
     const record: Record<string, unknown> = {
       org: {
-        id: `${410621}${pad(100 + (i % 900), 3)}${pad(i % 1000, 3)}-${i}`,
+        id: `99${pad(i % 10_000, 4)}${pad(100 + (i % 900), 3)}${pad(i % 1000, 3)}-${i}`,
         name: `${township}第${(i % 40) + 1}${kind === 'village' ? '村' : '社区'}党支部`,
         kind,
         level: pick(['branch', 'branch', 'general-branch', 'committee'] as const),
@@ -58,33 +61,40 @@ export function* records(count: number, seed = 2017): Generator<unknown> {
     const keep = () => !sparse || chance(0.6);
     const seats = 5 + small(4);
     if (keep()) {
+      const short = chance(0.03);
+      const vacant = chance(0.02);
       record.leadership = {
         seatsRequired: seats,
-        seatsFilled: chance(0.04) ? seats - 1 : seats,
-        secretaryVacantSince: chance(0.05) ? monthsAgo(small(5)) : null,
-        workStalled: chance(0.02),
+        seatsFilled: short ? seats - 1 : seats,
+        seatsShortSince: short ? monthsAgo(small(5)) : null,
+        secretaryVacantSince: vacant ? monthsAgo(small(5)) : null,
+        secretaryAbsentSince: !vacant && chance(0.01) ? monthsAgo(small(5)) : null,
+        workStalled: chance(0.005),
       };
     }
-    if (keep()) record.secretary = { rating: pick(['excellent', 'competent', 'competent', 'competent', 'basic', chance(0.1) ? 'incompetent' : 'basic'] as const), disengaged: chance(0.02) };
-    if (keep()) record.unity = { conflictReports: chance(0.9) ? small(1) : small(4), workDisrupted: chance(0.01) };
+    const rating = () => (chance(0.85) ? pick(['excellent', 'competent', 'competent', 'competent'] as const) : chance(0.8) ? 'basic' : 'incompetent');
+    if (keep()) record.secretary = { rating: rating(), previousRating: rating(), disengaged: chance(0.005) };
+    if (keep()) record.unity = { confirmedConflicts: chance(0.99) ? 0 : 1, conflictReports: chance(0.9) ? small(1) : small(4), workDisrupted: chance(0.005) };
     if (keep()) {
       const life: Record<string, unknown> = {
-        lastElectionOn: monthsAgo(chance(0.9) ? small(56) : 56 + small(14)),
-        branchAssemblies: chance(0.9) ? 4 + small(2) : small(4),
-        committeeMeetings: chance(0.9) ? 12 : 4 + small(8),
-        partyClasses: chance(0.9) ? 2 + small(2) : small(2),
-        lifeMeetingHeld: !chance(0.02),
-        memberReviewHeld: !chance(0.02),
+        lastElectionOn: monthsAgo(chance(0.9) ? small(56) : 56 + small(20)),
+        postponementApproved: chance(0.95),
+        branchAssemblies: chance(0.95) ? 4 + small(2) : small(4),
+        committeeMeetings: chance(0.95) ? 12 : 5 + small(7),
+        partyClasses: chance(0.95) ? 2 + small(2) : small(2),
+        themedPartyDays: chance(0.95) ? 12 : 5 + small(7),
+        lifeMeetingHeld: !chance(0.005),
+        memberReviewHeld: !chance(0.005),
       };
       if (sparse && chance(0.3)) delete life.partyClasses;
       record.organisationLife = life;
     }
-    if (keep()) record.service = { satisfactionRate: Math.round((0.55 + r() * 0.45) * 1000) / 1000 };
-    if (keep()) record.elections = { voteBuyingCases: chance(0.01) ? 1 : 0, clanInterference: chance(0.01), religiousInterference: false, criminalInfiltration: chance(0.005) };
-    if (keep()) record.affairs = { affairsDisclosures: chance(0.95) ? 4 + small(8) : small(3), financeDisclosures: chance(0.95) ? 4 + small(8) : small(3), supervisionCommitteeActive: !chance(0.02), fourTwoMethodApplied: !chance(0.03) };
-    if (keep()) record.safety = { criminalCases: small(4), massIncidents: chance(0.01) ? 1 : 0, petitions: small(9), collectivePetitions: chance(0.9) ? 0 : small(3), unresolvedDisputes: small(4) };
-    if (keep()) record.conduct = { disciplineCases: chance(0.02) ? 1 : 0, corruptionCases: chance(0.01) ? 1 : 0 };
-    if (keep()) record.venue = { hasFixedVenue: !chance(0.03) };
+    if (keep()) record.service = { satisfactionRate: Math.round((chance(0.97) ? 0.7 + r() * 0.3 : 0.5 + r() * 0.2) * 1000) / 1000 };
+    if (keep()) record.elections = { voteBuyingCases: chance(0.01) ? 1 : 0, clanInterference: chance(0.01), religiousInterference: false, criminalInfiltration: chance(0.005), cadreWithCriminalRecord: chance(0.005) };
+    if (keep()) record.affairs = { affairsDisclosures: chance(0.98) ? 4 + small(8) : small(3), financeDisclosures: chance(0.98) ? 4 + small(8) : small(3), supervisionCommitteeActive: !chance(0.01), fourTwoMethodApplied: !chance(0.01) };
+    if (keep()) record.safety = { criminalCases: small(4), massIncidents: chance(0.005) ? 1 : 0, repeatPetitions: chance(0.9) ? small(2) : small(5), petitionBacklog: chance(0.95) ? 0 : small(2), collectivePetitions: chance(0.95) ? 0 : small(3), unresolvedDisputes: small(4) };
+    if (keep()) record.conduct = { disciplineCases: chance(0.01) ? 1 : 0, corruptionCases: chance(0.005) ? 1 : 0 };
+    if (keep()) record.venue = { hasFixedVenue: !chance(0.01) };
     if (chance(0.02)) {
       // A bad record, of one of several kinds.
       const kinds: Array<() => unknown> = [

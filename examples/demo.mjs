@@ -1,70 +1,81 @@
-// Demo: screens the bundled fixture villages and prints a readable report,
-// Chinese with English beside it. Run with `npm run demo` (builds first).
+// Demo: screens the bundled fixture organisations (all names invented) and prints what a
+// county organisation department would read: Chinese first, English beside it.
+// Run with `npm run demo` (builds first).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planRectification, renderPlan, screen } from '../dist/index.js';
+import { fieldLabel, planRectification, problemsOf, renderPlan, screenMany, summarize, warningsOf } from '../dist/index.js';
 
 const dir = fileURLToPath(new URL('../fixtures/villages/', import.meta.url)); // import.meta.dirname needs Node 20.11
 const fixtures = readdirSync(dir)
   .filter((name) => name.endsWith('.json'))
   .sort()
-  .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  .map((name) => ({ name, ...JSON.parse(readFileSync(join(dir, name), 'utf8')) }))
+  // One batch, one set of options: the fixtures that show options are left to the tests.
+  .filter((f) => !f.options);
 
 const VERDICT = {
-  'weak-lax': '软弱涣散（初步排查） weak and lax (preliminary finding)',
-  'at-risk': '有风险 at risk',
-  sound: '正常 sound',
-  undetermined: '数据不足，无法判定 undetermined (data missing)',
+  'weak-lax': { zh: '软弱涣散（初步排查）', en: 'weak and lax (preliminary finding)' },
+  'at-risk': { zh: '有风险', en: 'at risk' },
+  sound: { zh: '正常', en: 'sound' },
+  undetermined: { zh: '数据不足，暂无法判定', en: 'undetermined: data missing' },
 };
-const KIND = { village: '村 village', community: '社区 community' };
-const OPERATOR = {
-  equal: '=', notEqual: '≠', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', in: 'in', notIn: 'not in',
-};
-const show = (value) => (value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value));
+const KIND = { village: '村', community: '社区' };
+const DECIDES =
+  '以上为初步排查结果：由乡镇（街道）党（工）委初步提出，县委组织部会同纪检监察、政法、信访、民政等部门联审，县委常委会研究确定整顿对象名单。\n' +
+  '   Preliminary findings: the township (street) committee proposes, the county organisation department examines them jointly with the discipline, political-legal, petition and civil-affairs departments, and the county Party standing committee decides the list.';
 
-function evidenceLine(e) {
-  const mark = e.met === true ? '✔ met 满足' : e.met === false ? '· not met 不满足' : '? unknown 未知';
-  const line = e.warningLine === undefined ? '' : ` (预警线 warning line ${OPERATOR[e.operator] ?? e.operator} ${e.warningLine})`;
-  return `        ${e.fact} = ${show(e.actual)}  ${OPERATOR[e.operator] ?? e.operator} ${show(e.threshold)}${line}   ${mark}`;
-}
+const entries = [];
+for await (const entry of screenMany(fixtures.map((f) => f.assessment))) entries.push(entry);
+const results = entries.filter((e) => e.ok).map((e) => e.result);
 
-function crossed(e) {
-  if (e.actual === null) return false;
-  return e.operator.startsWith('greater') ? e.actual >= e.warningLine : e.actual < e.warningLine;
-}
+// First screen: the count, then each organisation in a few lines.
+const summary = summarize(entries);
+console.log('软弱涣散基层党组织初步排查 Preliminary screening of weak and lax grassroots Party organisations');
+console.log(`共排查 ${summary.total} 个党组织 (${summary.total} organisations screened)：` +
+  Object.entries(summary.byVerdict).map(([v, n]) => `${VERDICT[v].zh} ${n}`).join('，') + '。');
+console.log(`   ${DECIDES}`);
 
-const counts = {};
-for (const f of fixtures) {
-  const r = await screen(f.assessment, f.options);
-  counts[r.verdict] = (counts[r.verdict] ?? 0) + 1;
-  const where = [r.region?.province, r.region?.city, r.region?.county, r.region?.township].filter(Boolean).join(' ');
-  console.log(`\n━━ ${r.orgName} (${r.orgId}) · ${KIND[r.kind]}${where ? ` · ${where}` : ''} · 排查日期 assessed ${r.assessedOn}`);
-  console.log(`   结论 Verdict: ${VERDICT[r.verdict]} · 分数 score ${r.score}/100`);
+function print(r) {
+  const where = [r.region?.city, r.region?.county, r.region?.township].filter(Boolean).join('');
+  console.log(`\n━━ ${r.orgName}（${KIND[r.kind]}${where ? `，${where}` : ''}）排查日期 ${r.assessedOn}`);
+  console.log(`   结论：${VERDICT[r.verdict].zh}，分数 ${r.score}　|　${r.orgId} · ${VERDICT[r.verdict].en} · score ${r.score}/100`);
   for (const c of r.criteria) {
-    if (c.outcome !== 'matched' && !c.near) continue;
-    const label = c.outcome === 'matched' ? '✗ 符合 matched' : '△ 接近预警线 near';
-    console.log(`   ${label}  ${c.id} ${c.title.zh} | ${c.title.en}`);
-    // Matched: the conditions met. Near: the conditions past their warning line.
-    const shown = c.outcome === 'matched' ? c.evidence.filter((e) => e.met) : c.evidence.filter((e) => e.warningLine !== undefined && crossed(e));
-    for (const e of shown) console.log(evidenceLine(e));
+    if (c.outcome === 'matched') {
+      console.log(`   存在问题 ${c.id} ${c.title.zh}　|　problem found: ${c.title.en}`);
+      for (const p of problemsOf(c)) console.log(`      · ${p.zh}\n        ${p.en}`);
+    } else if (c.near) {
+      console.log(`   接近预警线 ${c.id} ${c.title.zh}　|　near a warning line: ${c.title.en}`);
+      for (const w of warningsOf(c)) console.log(`      · ${w.zh}\n        ${w.en}`);
+    }
   }
-  const missing = r.criteria.filter((c) => c.missing.length > 0);
+  const missing = [...new Set(r.criteria.flatMap((c) => c.missing))];
   if (missing.length > 0) {
-    console.log('   缺少数据 Missing data:');
-    for (const c of missing) console.log(`        ${c.id} (${c.outcome}): ${c.missing.join(', ')}`);
+    const labels = missing.map((path) => fieldLabel(path) ?? { zh: path, en: path });
+    console.log(`   缺少数据：${labels.map((l) => l.zh).join('、')}\n   Missing data: ${labels.map((l) => l.en).join(', ')}`);
   }
 }
 
-// One rectification plan in full: the seed's own village, 共同村.
-const gongtong = fixtures.find((f) => f.assessment.org.name.includes('共同村'));
-if (gongtong) {
-  const result = await screen(gongtong.assessment);
-  const plan = planRectification(result, { start: '2017-03-01', template: 'intensive' });
-  console.log(`\n══ 整顿方案示例 Example rectification plan: ${result.orgName}（集中整顿 intensive template, from 2017-03-01）\n`);
+// Five organisations in full: the seed's case under an invented name, several problems at
+// once, a boundary (exactly 3 months vacant: near, not matched), a community, and one whose
+// data are incomplete.
+for (const prefix of ['42-', '31-', '03-', '30-', '29-']) {
+  const index = fixtures.findIndex((f) => f.name.startsWith(prefix));
+  if (index >= 0 && entries[index].ok) print(entries[index].result);
+}
+
+console.log('\n══ 全部排查结果 All results');
+for (const r of results) {
+  const problems = r.matched.length ? `存在问题 ${r.matched.join(' ')}` : '';
+  const near = r.criteria.filter((c) => c.near).map((c) => c.id);
+  console.log(`   ${r.orgName.padEnd(12, '　')} ${VERDICT[r.verdict].zh.padEnd(10, '　')} ${String(r.score).padStart(3)}  ${problems}${near.length ? `${problems ? '；' : ''}接近预警线 ${near.join(' ')}` : ''}`);
+}
+
+// One rectification plan in full: the seed's case.
+const seed = results.find((r) => r.orgId === fixtures.find((f) => f.name.startsWith('42-'))?.assessment.org.id);
+if (seed) {
+  const plan = planRectification(seed, { start: '2017-03-01', template: 'intensive' });
+  console.log(`\n══ 整顿方案示例 Example rectification plan: ${seed.orgName}（集中整顿 intensive, 2017-03-01 起）\n`);
   console.log(renderPlan(plan, { lang: 'zh' }));
 }
-
-console.log('\n══ 汇总 Summary');
-for (const [verdict, n] of Object.entries(counts)) console.log(`   ${VERDICT[verdict]}: ${n}`);
-console.log('   初步排查结果，须经乡镇（街道）党（工）委研究决定。Preliminary findings: the township or street Party committee decides the list.');
+console.log(`\n${DECIDES}`);

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-export { screen, type ScreenOptions, type ScreeningResult } from './screen.js';
+export { screen, type ScreenOptions } from './screen.js';
 export {
   screenMany,
   screenManyCompact,
@@ -27,12 +27,14 @@ export {
   type VerdictCounts,
 } from './batch/summary.js';
 export { selectTargets, type SelectedTarget, type SelectTargetsOptions } from './batch/targets.js';
+export { describeEvidence, describeWarningLine, evidenceStatus, fieldLabel, problemsOf, warningsOf } from './describe.js';
 export {
   type BranchResult,
   type CriterionResult,
   type Evidence,
   type EvidenceValue,
   type Outcome,
+  type ScreeningResult,
   type Verdict,
 } from './outcome.js';
 export {

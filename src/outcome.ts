@@ -223,49 +223,93 @@ function evidenceValue(value: FactValue | readonly FactValue[]): EvidenceValue |
 
 const tri = (value: number): boolean | null => (value === UNKNOWN ? null : value === MET);
 
+/** What explaining one leaf needs, worked out once per ruleset. */
+interface LeafInfo {
+  fact: string;
+  label: Bilingual;
+  operator: string;
+  /** The input path `missing` names when the fact is unknown. */
+  input: string;
+  /** The input path of a compared fact (`value: { fact }`), if any. */
+  operandInput: string | undefined;
+  /** A derived fact: its value has words. */
+  derived: boolean;
+  guards: readonly number[];
+  branch: string;
+}
+
+const leafInfos = new WeakMap<OutcomePlan, LeafInfo[][]>();
+
+function leafInfoOf(plan: OutcomePlan): LeafInfo[][] {
+  let infos = leafInfos.get(plan);
+  if (!infos) {
+    infos = plan.ruleset.criteria.map((criterion, c) =>
+      criterion.leaves.map((leaf, i) => ({
+        fact: leaf.fact,
+        label: factLabel(leaf.fact),
+        operator: leaf.operator,
+        input: inputPathOf(leaf.fact),
+        operandInput: leaf.value.kind === 'fact' ? inputPathOf(leaf.value.fact) : undefined,
+        derived: inputPathOf(leaf.fact) !== leaf.fact,
+        guards: plan.guards[c]![i]!,
+        branch: plan.leafBranch[c]![i]!,
+      })),
+    );
+    leafInfos.set(plan, infos);
+  }
+  return infos;
+}
+
 /**
  * Explains every criterion from the leaf results: outcome, `near`, evidence (with labels and
  * month facts in words), missing inputs and branches. `codes` receives the outcome codes (as
  * {@link criterionCodes}). @internal
  */
 export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: Uint8Array, assessment: Assessment): CriterionResult[] {
+  const infos = leafInfoOf(plan);
+  const { met, actual: actuals, expected: expecteds } = leaves;
   return plan.ruleset.criteria.map((criterion, c) => {
     const offset = plan.layout.offsets[c]!;
     const code = codeOf(plan, c, leaves);
     codes[c] = code;
-    const guards = plan.guards[c]!;
-    const leafBranch = plan.leafBranch[c]!;
     const evidence: Evidence[] = [];
     const missing: string[] = [];
-    const addMissing = (fact: string) => {
-      const path = inputPathOf(fact);
+    const addMissing = (path: string) => {
       // A derived fact can be unknown while its input is present (a null date that means
       // "none on record"): `missing` names absent inputs only.
       if (!missing.includes(path) && inputAbsent(assessment, path)) missing.push(path);
     };
-    criterion.leaves.forEach((leaf, i) => {
-      const actual = leaves.actual[offset + i];
-      const expected = leaves.expected[offset + i];
+    const info = infos[c]!;
+    for (let i = 0; i < info.length; i++) {
+      const leaf = info[i]!;
+      const actual = actuals[offset + i];
+      const expected = expecteds[offset + i];
       // Behind a guard that is not met (a village-only condition, for a community), nothing is missing.
-      if (!guards[i]!.some((g) => leaves.met[offset + g] === NOT_MET)) {
-        if (actual === undefined) addMissing(leaf.fact);
-        if (leaf.value.kind === 'fact' && expected === undefined) addMissing(leaf.value.fact);
+      let guarded = false;
+      for (const g of leaf.guards) if (met[offset + g] === NOT_MET) guarded = true;
+      if (!guarded) {
+        if (actual === undefined) addMissing(leaf.input);
+        if (leaf.operandInput !== undefined && expected === undefined) addMissing(leaf.operandInput);
       }
-      const warningLine = plan.warningLines[offset + i];
-      const words = actual === undefined ? undefined : factWords(leaf.fact, assessment);
-      const label = factLabel(leaf.fact);
-      evidence.push({
+      // Key order is part of the output: fact, label, operator, threshold, warningLine?, actual, met, words?, branch.
+      const entry: Evidence = {
         fact: leaf.fact,
-        label: { zh: label.zh, en: label.en },
+        label: { zh: leaf.label.zh, en: leaf.label.en },
         operator: leaf.operator,
         threshold: evidenceValue(expected!),
-        ...(warningLine !== undefined ? { warningLine } : {}),
-        actual: evidenceValue(actual) as EvidenceValue,
-        met: tri(leaves.met[offset + i]!),
-        ...(words !== undefined ? { words } : {}),
-        branch: leafBranch[i]!,
-      });
-    });
+      } as Evidence;
+      const warningLine = plan.warningLines[offset + i];
+      if (warningLine !== undefined) entry.warningLine = warningLine;
+      entry.actual = evidenceValue(actual) as EvidenceValue;
+      entry.met = tri(met[offset + i]!);
+      if (leaf.derived && actual !== undefined) {
+        const words = factWords(leaf.fact, assessment);
+        if (words !== undefined) entry.words = words;
+      }
+      entry.branch = leaf.branch;
+      evidence.push(entry);
+    }
+    const branchTrees = plan.branchTrees[c]!;
     return {
       id: criterion.id,
       no: criterion.no,
@@ -274,7 +318,7 @@ export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: U
       near: code === CODE.near,
       evidence,
       missing,
-      branches: criterion.branches.map((branch, b) => ({ id: branch.id, met: tri(plan.branchTrees[c]![b]!(leaves.met, offset, -1)) })),
+      branches: criterion.branches.map((branch, b) => ({ id: branch.id, met: tri(branchTrees[b]!(met, offset, -1)) })),
     };
   });
 }

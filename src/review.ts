@@ -64,8 +64,8 @@ export interface ReviewResult {
    * When not converted. After a rectification (`before` weak-lax): 驻点领导不换点、工作队伍不撤离
    * (the stationed leader and work team stay) and 责令整改 (rectification ordered), plus
    * reassessing unverified criteria and measures for new ones where that applies. When
-   * `before` was not weak-lax and a criterion is new: refer the organisation to the
-   * committee that decides the list.
+   * `before` was not weak-lax and a criterion is new: refer the organisation to the township
+   * (street) committee, which proposes the list for the county to examine and decide.
    */
   actions?: Bilingual[];
   /** With the actions after a failed rectification: three months after the follow-up assessment. */
@@ -200,6 +200,6 @@ export function review(before: ScreeningResult, after: ScreeningResult): ReviewR
       deadline: monthsAfter(a.assessedOn, settings.deadlineMonths),
     };
   }
-  // Not rectified before: nothing to convert. A new problem goes to the committee that decides the list.
+  // Not rectified before: nothing to convert. A new problem goes to the township committee, which proposes the list.
   return has('new') ? { ...base, actions: [{ ...settings.actions.refer.text }] } : base;
 }

@@ -5,7 +5,6 @@
  * @module
  */
 import type { z } from 'zod';
-import { merge } from 'lodash-es';
 import { RulesetError, type Issue } from './errors.js';
 import { FACT_NAMES } from './facts.js';
 import {
@@ -17,7 +16,6 @@ import {
 import {
   OPERATORS,
   branchesOf,
-  joinFactPath,
   leavesOf,
   type BranchSpec,
   type CondNode,
@@ -26,6 +24,8 @@ import {
 import { dotted, message, suggest, type Locale } from './schema/messages.js';
 import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
 import { protoKeyPath } from './internals/proto.js';
+import { deepFreeze } from './internals/freeze.js';
+import { RULESET_LIMITS, checkConditionTree, limitError, plainRuleData } from './schema/rule-input.js';
 
 /** A bilingual text. */
 export interface Bilingual {
@@ -191,12 +191,12 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
   if ('all' in node) return { kind: 'all', children: node.all.map((c, i) => normalise(c, context, `${field}.all.${i}`)), ...named };
   if ('any' in node) return { kind: 'any', children: node.any.map((c, i) => normalise(c, context, `${field}.any.${i}`)), ...named };
   if ('not' in node) return { kind: 'not', child: normalise(node.not, context, `${field}.not`), ...named };
-  const fact = joinFactPath(node.fact, node.path);
+  const fact = node.fact;
   checkFact(fact, context, `${field}.fact`);
   const raw = node.value;
   let value: LeafSpec['value'];
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
-    const referenced = joinFactPath(raw.fact, raw.path);
+    const referenced = raw.fact;
     const threshold = THRESHOLD_FACT.exec(referenced);
     if (threshold) {
       const [, criterionId, name] = threshold as unknown as [string, string, string];
@@ -235,6 +235,8 @@ function buildCriterion(
   defaultsOverride: Record<string, number> | undefined,
   rulesetFile: string,
 ): Criterion {
+  // input.content is plain data (plainRuleData); the tree is checked before the schema recurses into it.
+  checkConditionTree((input.content as { conditions?: unknown } | null)?.conditions, input.file);
   const parsed: CriterionFileParsed = parseRuleFile(criterionFileSchema, input.content, input.file);
   const context: BuildContext = {
     file: input.file,
@@ -334,7 +336,10 @@ export function buildRuleset(
   resolveBase: (id: string) => Ruleset | undefined,
 ): Ruleset {
   const file = rulesetInput.file;
-  const spec = parseRuleFile(rulesetFileSchema, rulesetInput.content, file);
+  if (criterionInputs.length > RULESET_LIMITS.criteriaPerRuleset) {
+    throw limitError(file, 'criteria', 'criteriaPerRuleset', `${criterionInputs.length} criterion files`);
+  }
+  const spec = parseRuleFile(rulesetFileSchema, plainRuleData(rulesetInput.content, file), file);
   let base: Ruleset | undefined;
   if (spec.extends !== undefined) {
     base = resolveBase(spec.extends);
@@ -354,10 +359,12 @@ export function buildRuleset(
   });
 
   const own = new Map<string, Criterion>();
-  for (const input of criterionInputs) {
+  for (const raw of criterionInputs) {
+    const input = { file: raw.file, content: plainRuleData(raw.content, raw.file) };
     const id = (input.content as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && own.has(id)) throw new RulesetError(input.file, 'id', `duplicate criterion id "${id}"`);
-    const criterion = buildCriterion(input, extraFacts, spec.thresholds?.[String(id)], file);
+    const overrides = typeof id === 'string' && spec.thresholds && Object.hasOwn(spec.thresholds, id) ? spec.thresholds[id] : undefined;
+    const criterion = buildCriterion(input, extraFacts, overrides, file);
     own.set(criterion.id, criterion);
   }
   const baseIds = new Set(base?.criteria.map((c) => c.id));
@@ -379,6 +386,13 @@ export function buildRuleset(
     if (!criterion) throw new RulesetError(file, `criteria.${spec.criteria.indexOf(id)}`, `no rule file defines criterion "${id}"`);
     return criterion;
   });
+  if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
+    throw limitError(file, 'criteria', 'criteriaPerRuleset', `${criteria.length} criteria with the base ruleset's`);
+  }
+  const leafCount = criteria.reduce((sum, c) => sum + c.leaves.length, 0);
+  if (leafCount > RULESET_LIMITS.leavesPerRuleset) {
+    throw limitError(file, 'criteria', 'leavesPerRuleset', `${leafCount.toLocaleString('en')} conditions in all criteria`);
+  }
   const ruleset: Ruleset = {
     id: spec.id,
     version: spec.version,
@@ -388,7 +402,8 @@ export function buildRuleset(
     extraFacts,
   };
   Object.defineProperty(ruleset, RULESET_BRAND, { value: true, enumerable: false });
-  return Object.freeze(ruleset);
+  // Shared by every screening that uses it: nothing reachable from it may change.
+  return deepFreeze(ruleset);
 }
 
 function withDefaults(criterion: Criterion, overrides: Record<string, number>, file: string): Criterion {
@@ -426,7 +441,7 @@ export function thresholdDefaults(ruleset: Ruleset): Thresholds {
 /**
  * Checks threshold overrides against the ruleset (an unknown criterion or threshold name is
  * an issue naming it, with the closest known name) and resolves the effective numbers: the
- * overrides, partial, deep-merged over the ruleset's defaults. An override changes the number
+ * overrides, partial, copied name by name over the ruleset's defaults. An override changes the number
  * only; a warning line the new number passes is clamped to it.
  */
 export function resolveThresholds(
@@ -456,8 +471,10 @@ export function resolveThresholds(
       });
     }
   }
-  // thresholdDefaults builds fresh objects, so merging into them never touches the ruleset.
-  const values: Thresholds = merge(thresholdDefaults(ruleset), known);
+  // thresholdDefaults builds fresh objects, so writing into them never touches the ruleset; only
+  // own keys checked above are written (no deep merge that could follow `constructor`).
+  const values: Thresholds = thresholdDefaults(ruleset);
+  for (const [criterionId, names] of Object.entries(known)) Object.assign(values[criterionId]!, names);
   const warningLines: Thresholds = {};
   for (const criterion of ruleset.criteria) {
     const lines: Record<string, number> = {};

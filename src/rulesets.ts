@@ -1,13 +1,15 @@
 /**
  * The built-in rulesets (bundled from `rules/` at build time, so no file is read at run
- * time) and `loadRuleset` for a province's own rule files.
+ * time) and `loadRuleset` for a province's own rule files given as objects. This module uses
+ * no Node built-in: it is part of the core entry that runs in a browser. Reading a folder is
+ * the Node entry's (`src/node.ts`, `src/load-folder.ts`).
  *
  * @module
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { RulesetError } from './errors.js';
-import { buildRuleset, thresholdDefaults, type RuleFileInput, type Ruleset, type Thresholds } from './ruleset.js';
+import { deepFreeze } from './internals/freeze.js';
+import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
+import { buildRuleset, isRuleset, thresholdDefaults, type RuleFileInput, type Ruleset, type Thresholds } from './ruleset.js';
 
 import tenRuleset from '../rules/cn-2017-ten/ruleset.json';
 import C01 from '../rules/cn-2017-ten/C01.json';
@@ -32,6 +34,11 @@ function bundled(folder: string, ruleset: unknown, criteria: Record<string, unkn
 }
 
 const builtIn = new Map<string, Ruleset>();
+
+/** The built-in ruleset with this id, if any. @internal */
+export function builtInRuleset(id: string): Ruleset | undefined {
+  return builtIn.get(id);
+}
 function register(ruleset: Ruleset): Ruleset {
   builtIn.set(ruleset.id, ruleset);
   return ruleset;
@@ -74,7 +81,7 @@ export interface BuiltInRulesets {
 export const defaultRuleset: Ruleset = cn2017Ten;
 
 /** The default ruleset's thresholds, `{ [criterionId]: { [name]: number } }`. */
-export const defaultThresholds: Readonly<Thresholds> = Object.freeze(thresholdDefaults(cn2017Ten));
+export const defaultThresholds: Readonly<Thresholds> = deepFreeze(thresholdDefaults(cn2017Ten));
 
 /** A ruleset given as objects rather than a folder. */
 export interface RulesetObjects {
@@ -86,75 +93,56 @@ export interface RulesetObjects {
   bases?: readonly Ruleset[];
 }
 
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RulesetError(file, '', `cannot read: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new RulesetError(file, '', `not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function loadFolder(dir: string, loading: Set<string>): Ruleset {
-  const folder = resolve(dir);
-  if (loading.has(folder)) throw new RulesetError(join(folder, 'ruleset.json'), 'extends', 'circular extends');
-  loading.add(folder);
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
-  } catch (error) {
-    throw new RulesetError(folder, '', `cannot read folder: ${(error as Error).message}`);
-  }
-  if (!names.includes('ruleset.json')) throw new RulesetError(join(folder, 'ruleset.json'), '', 'missing ruleset.json');
-  const rulesetFile = join(folder, 'ruleset.json');
-  const criteria = names
-    .filter((name) => name !== 'ruleset.json')
-    .map((name) => ({ file: join(folder, name), content: readJson(join(folder, name)) }));
-  for (const input of criteria) {
-    const id = (input.content as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' && basename(input.file, '.json') !== id) {
-      throw new RulesetError(input.file, 'id', `id "${id}" does not match the file name`);
-    }
-  }
-  return buildRuleset({ file: rulesetFile, content: readJson(rulesetFile) }, criteria, (id) => {
-    const sibling = join(dirname(folder), id);
-    try {
-      readdirSync(sibling);
-    } catch {
-      return builtIn.get(id);
-    }
-    return loadFolder(sibling, loading);
-  });
-}
-
 /**
- * Loads and validates a ruleset, synchronously: from a folder (`ruleset.json` plus one
- * JSON file per criterion, named after its id) or from objects. `extends` names a built-in
- * ruleset, a sibling folder, or (for objects) one of `bases`. Every file is validated; a bad
- * one throws a {@link RulesetError} naming the file and the field.
+ * Loads and validates a ruleset, synchronously. In Node (the `node` export condition, or
+ * `weak-lax-screener/node`) it reads a folder: `ruleset.json` plus one JSON file per criterion,
+ * named after its id. Everywhere, and in the browser build only, it takes the files' contents
+ * as objects. `extends` names a built-in ruleset, a sibling folder of the ruleset's folder, or
+ * (for objects) one of `bases`. Every file is validated, within documented limits; a bad one
+ * throws a {@link RulesetError} naming the file and the field. The ruleset returned is deeply
+ * frozen and can be shared by any number of screenings.
+ *
+ * In the browser build, a folder path throws a {@link RulesetError}: reading files needs Node.
  *
  * @example
  * ```ts
- * const ruleset = loadRuleset('./rules/my-province');
+ * const ruleset = loadRuleset('./rules/my-province');             // Node
+ * const same = loadRuleset({ ruleset: rulesetJson, criteria: [x01Json] });  // anywhere
  * const result = await screen(assessment, { ruleset });
  * ```
  */
 export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
-  if (typeof dirOrObjects === 'string') return loadFolder(dirOrObjects, new Set());
-  const { ruleset, criteria, bases = [] } = dirOrObjects;
+  if (typeof dirOrObjects === 'string') {
+    throw new RulesetError(
+      dirOrObjects,
+      '',
+      'reading a ruleset folder needs Node: in Node, import loadRuleset from "weak-lax-screener" (or "weak-lax-screener/node"); in a browser, pass the files\' contents as objects ({ ruleset, criteria })',
+    );
+  }
+  return loadRulesetObjects(dirOrObjects);
+}
+
+/** `loadRuleset` for objects, shared by both entries. @internal */
+export function loadRulesetObjects(objects: RulesetObjects): Ruleset {
+  if (typeof objects !== 'object' || objects === null) {
+    throw new RulesetError('(objects)', '', 'expected a folder path or { ruleset, criteria }');
+  }
+  const { ruleset, criteria, bases = [] } = objects;
   if (!Array.isArray(criteria)) throw new RulesetError('(objects)', 'criteria', 'must be an array of criterion objects');
+  if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
+    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', `${criteria.length} criterion objects`);
+  }
+  if (!Array.isArray(bases)) throw new RulesetError('(objects)', 'bases', 'must be an array of rulesets');
+  bases.forEach((base: unknown, i: number) => {
+    if (!isRuleset(base)) throw new RulesetError('(objects)', `bases.${i}`, 'must be a ruleset from `rulesets` or `loadRuleset()`');
+  });
   const label = (content: unknown, i: number) => {
-    const id = (content as { id?: unknown } | null)?.id;
-    return `criteria[${i}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    const id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    return `criteria[${i}]${typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? ` (${id})` : ''}`;
   };
   return buildRuleset(
     { file: 'ruleset', content: ruleset },
-    criteria.map((content, i) => ({ file: label(content, i), content })),
+    criteria.map((content: unknown, i: number) => ({ file: label(content, i), content })),
     (id) => bases.find((base) => base.id === id) ?? builtIn.get(id),
   );
 }

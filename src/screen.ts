@@ -153,6 +153,16 @@ function cloneThresholds(values: Thresholds): Thresholds {
 }
 
 /**
+ * What the options say wrong about this one record (a plan start before its `assessedOn`):
+ * in a batch such a record fails alone, and `screen` rejects with an `OptionsError`. @internal
+ */
+export function recordOptionIssues(assessment: Assessment, prepared: PreparedOptions): Issue[] {
+  const start = prepared.plan.start;
+  if (start === undefined || compareDates(start, assessment.assessedOn) >= 0) return [];
+  return [{ path: 'plan.start', message: message(prepared.locale, 'planStartEarly', { start, assessedOn: assessment.assessedOn }) }];
+}
+
+/**
  * The assessment as the rules read it under the options: with `electionRound`, an absent
  * `organisationLife.postponementApproved` is read from the province-wide schedule. @internal
  */
@@ -195,32 +205,75 @@ export function assembleResult(assessment: Assessment, prepared: PreparedOptions
     checklist: [],
     timeline: [],
   };
-  if (verdict === 'weak-lax') {
-    // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
-    const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
-    // What the plan reads, taken now: a later change to the result must not change its plan.
-    const snapshot = { ...result, matched: [...result.matched] };
-    attachPlan(result, () => planForResult(snapshot, start, prepared.plan.template));
-  }
-  return result;
+  if (verdict !== 'weak-lax') return result;
+  // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
+  const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
+  // What the plan reads, taken now: a later change to the result must not change its plan.
+  const snapshot = { ...result, matched: [...result.matched] };
+  return withLazyPlan(result, snapshot, start, prepared.plan.template);
 }
 
+type PlanParts = { checklist: ChecklistItem[]; timeline: TimelinePhase[] };
+
+/** A lazily planned result's hidden own property: what it builds its plan from, or the plan once built. */
+const PLAN = Symbol('plan');
+
+interface PlanSource {
+  snapshot: ScreeningResult;
+  start: string;
+  template: PlanTemplate;
+}
+
+function planOf(result: object): PlanParts {
+  const holder = result as { [PLAN]: PlanParts | PlanSource };
+  const held = holder[PLAN];
+  if ('checklist' in held) return held;
+  const plan = planForResult(held.snapshot, held.start, held.template);
+  holder[PLAN] = plan;
+  return plan;
+}
+
+function settle(target: object, key: 'checklist' | 'timeline', value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// One pair of accessors shared by every result: accessors made per result (closures) give
+// each result a hidden class of its own, which keeps results alive until the next full
+// garbage collection and made a batch several times slower.
+const LAZY_PLAN: PropertyDescriptorMap = {
+  checklist: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(this).checklist;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'checklist', value);
+    },
+  },
+  timeline: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(this).timeline;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'timeline', value);
+    },
+  },
+};
+
 /**
- * Gives a weak-lax result its checklist and timeline, built on first read: a batch written
- * as CSV or counted for a summary never pays for plans it does not print. The properties are
- * ordinary enumerable ones to every reader (JSON.stringify, spread, structuredClone, deep
+ * A weak-lax result whose checklist and timeline are built on first read: a batch written as
+ * CSV or counted for a summary never pays for plans it does not print. The two are ordinary
+ * enumerable properties to every reader (JSON.stringify, spread, structuredClone, deep
  * equality), keep their place among the keys, and become plain writable values once set.
  */
-function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistItem[]; timeline: TimelinePhase[] }): void {
-  let plan: ReturnType<typeof make> | undefined;
-  for (const key of ['checklist', 'timeline'] as const) {
-    Object.defineProperty(result, key, {
-      enumerable: true,
-      configurable: true,
-      get: () => (plan ??= make())[key],
-      set: (value: unknown) => Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true }),
-    });
-  }
+function withLazyPlan(result: ScreeningResult, snapshot: ScreeningResult, start: string, template: PlanTemplate): ScreeningResult {
+  // Not enumerable and keyed by a symbol: JSON, spread, structuredClone and deep equality never see it.
+  const source: PlanSource = { snapshot, start, template };
+  Object.defineProperty(result, PLAN, { value: source, writable: true, configurable: true });
+  return Object.defineProperties(result, LAZY_PLAN);
 }
 
 /**
@@ -228,7 +281,9 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
  * rules) and explains the answer: per criterion the outcome (`matched`, `not-matched`,
  * `insufficient-data`), `near`, the evidence compared and the missing inputs; then the
  * score and verdict. A `weak-lax` result is a preliminary finding (初步排查): the township
- * Party committee decides the list.
+ * (street) committee proposes the list, the county organisation department examines it jointly
+ * with the discipline, political-legal, petition and civil-affairs departments, and the county
+ * Party standing committee decides it.
  *
  * Rejects with an `AssessmentError` (every bad field, by dotted path) or an `OptionsError`.
  *
@@ -237,16 +292,18 @@ function attachPlan(result: ScreeningResult, make: () => { checklist: ChecklistI
  * import { screen } from 'weak-lax-screener';
  *
  * const result = await screen({
- *   org: { id: '430503100201', name: '共同村党总支', kind: 'village' },
+ *   org: { id: '990000000001', name: '青石村党总支', kind: 'village' },
  *   assessedOn: '2017-02-15',
- *   leadership: { seatsRequired: 5, seatsFilled: 5, secretaryVacantSince: '2016-10-01' },
+ *   leadership: { seatsRequired: 5, seatsFilled: 5, seatsShortSince: null, secretaryVacantSince: '2016-10-01' },
  * });
- * result.verdict;   // 'weak-lax' (C01: secretary post vacant 4 months ≥ 3)
+ * result.verdict;   // 'weak-lax' (C01: secretary post vacant 4 months 14 days, more than 3 months)
  * result.matched;   // ['C01']
  * ```
  */
 export async function screen(input: unknown, options?: ScreenOptions): Promise<ScreeningResult> {
   const prepared = prepareOptions(options);
   const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
+  const optionIssues = recordOptionIssues(assessment, prepared);
+  if (optionIssues.length > 0) throw new OptionsError(optionIssues);
   return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
 }

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { cellValue, columnTypes, readRecords, rowToRecord } from '../src/cli/input.js';
-import { csvField, displayWidth, mdCell } from '../src/cli/format.js';
+import { readRecords } from '../src/cli/input.js';
+import { cellValue, columnTypes, csvField, rowToRecord } from '../src/cli/csv.js';
+import { displayWidth, mdCell } from '../src/cli/format.js';
 import { readFixtures } from './helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-units-'));
@@ -89,7 +90,7 @@ describe('formats', () => {
     expect(mdCell('a|b\nc')).toBe('a\\|b c');
   });
   it('counts CJK characters as two columns', () => {
-    expect(displayWidth('共同村')).toBe(6);
+    expect(displayWidth('甲乙村')).toBe(6);
     expect(displayWidth('C01')).toBe(3);
   });
 });
@@ -137,6 +138,7 @@ describe('main(), in-process', () => {
     const plan = await runMain(['plan', input, '--lang', 'en', '--template', 'annual']);
     expect(plan.stdout).toContain('# Rectification plan');
     expect((await runMain(['plan', input, '--start', '1 March'])).code).toBe(2);
+    expect((await runMain(['plan', input, '--start', '2017-02-30'])).stderr).toMatch(/--start must be a real calendar date YYYY-MM-DD/);
     const after = file('after.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2017-12-01' }));
     const review = await runMain(['review', input, after]);
     expect(review.stdout).toMatch(/Not converted/);

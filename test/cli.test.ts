@@ -173,8 +173,13 @@ describe('weak-lax-screener plan, review, schema, rules', () => {
     const schema = JSON.parse(run(['schema']).stdout);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const rules = run(['rules']).stdout;
-    expect(rules).toContain('secretaryVacantMonths: ≥ 3 (warning line 1)');
-    expect(run(['rules', '--format', 'md']).stdout).toContain('| C05 | 凝聚力不强、服务水平不高、群众满意率低 |');
+    // Each threshold with the comparison its rule makes: more than (>), at least (≥), under (<).
+    expect(rules).toContain('secretaryVacantMonths: > 3 (warning line > 1)');
+    expect(rules).toContain('confirmedConflicts: ≥ 1 —');
+    expect(rules).toContain('satisfactionRate: < 0.6 (warning line < 0.7)');
+    const md = run(['rules', '--format', 'md']).stdout;
+    expect(md).toContain('| C05 | 凝聚力不强、服务水平不高、群众满意率低 |');
+    expect(md).toContain('| C04 | 长期不换届、制度形同虚设、不开展活动 | Overdue election, systems nominal, no organisational life | monthsSinceElection | \\> 72 | \\> 66 |'); // \> is a Markdown-escaped >
     expect(JSON.parse(run(['rules', '--format', 'json']).stdout).criteria).toHaveLength(10);
   });
 });

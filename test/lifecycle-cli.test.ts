@@ -93,7 +93,7 @@ describe('case status and case ledger', () => {
     const md = await run(['status', all()], { 'as-of': '2025-10-31' });
     expect(md.code).toBe(0);
     expect(md.out).toContain('## 汀苇湾村党支部（990109101202，2025年）');
-    expect(md.out).toContain('- 任务完成：11/20项；逾期2项');
+    expect(md.out).toContain('- 任务完成：10/18项；逾期2项');
     expect(md.out).toContain('（完成时限2025-04-30，逾期184天）');
     const json = await run(['status', all()], { 'as-of': '2025-10-31', format: 'json' });
     const statuses = JSON.parse(json.out) as Array<{ orgId: string; year: number; status: { stage: string } }>;
@@ -121,14 +121,14 @@ describe('case status and case ledger', () => {
     expect(err).toContain('--format xlsx for the ledger needs the spreadsheet writer');
     const [rows, townships] = ledgerWorkbook(ledger(storedCases(), { asOf: '2025-10-31' }), 'zh');
     expect(rows!.columns.map((c) => c.header)).toEqual(['县（市、区）', '乡镇（街道）', '村（社区）', '问题', '整改措施', '责任单位', '完成时限', '状态', '完成日期', '逾期天数']);
-    expect(rows!.rows).toHaveLength(51);
+    expect(rows!.rows).toHaveLength(53);
     expect(rows!.styles.filter((s) => s === 'overdue')).toHaveLength(2);
     const overdue = rows!.rows[rows!.styles.indexOf('overdue')]!;
     expect(overdue.slice(0, 3)).toEqual(['雾岫县', '萤川镇', '汀苇湾村党支部']);
     expect(overdue.slice(6)).toEqual([{ date: '2025-04-30' }, '逾期', null, 184]);
     expect(townships!.rows).toEqual([
-      ['雾岫县', '苇泽乡', 1, 0, 11, 16, 0, 1],
-      ['雾岫县', '萤川镇', 2, 1, 26, 35, 2, 1],
+      ['雾岫县', '苇泽乡', 1, 0, 13, 19, 0, 1],
+      ['雾岫县', '萤川镇', 2, 1, 26, 34, 2, 1],
     ]);
     expect(rows!.freezeRows).toBe(1);
   });

@@ -68,22 +68,22 @@ describe('the three villages together', () => {
     ]);
     const stages = { screened: 0, listed: 0, rectifying: 0, accepted: 0, delisted: 0, 'looked-back': 0, 'not-listed': 0 };
     expect(monthly.townships).toEqual([
-      { city: '云岫市', county: '雾岫县', township: '苇泽乡', cases: 1, byStage: { ...stages, rectifying: 1 }, itemsTotal: 16, itemsDone: 11, overdue: 0, openProblems: 1, delisted: 0 },
-      { city: '云岫市', county: '雾岫县', township: '萤川镇', cases: 2, byStage: { ...stages, rectifying: 1, delisted: 1 }, itemsTotal: 35, itemsDone: 26, overdue: 2, openProblems: 1, delisted: 1 },
+      { city: '云岫市', county: '雾岫县', township: '苇泽乡', cases: 1, byStage: { ...stages, rectifying: 1 }, itemsTotal: 19, itemsDone: 13, overdue: 0, openProblems: 1, delisted: 0 },
+      { city: '云岫市', county: '雾岫县', township: '萤川镇', cases: 2, byStage: { ...stages, rectifying: 1, delisted: 1 }, itemsTotal: 34, itemsDone: 26, overdue: 2, openProblems: 1, delisted: 1 },
     ]);
-    expect(monthly.rows).toHaveLength(51);
+    expect(monthly.rows).toHaveLength(53);
     const statuses = (orgId: string) => {
       const counts: Record<string, number> = {};
       for (const row of monthly.rows) if (row.orgId === orgId) counts[row.status] = (counts[row.status] ?? 0) + 1;
       return counts;
     };
-    expect(statuses('990109101201')).toEqual({ done: 15 });
-    expect(statuses('990109101202')).toEqual({ done: 11, overdue: 2, started: 3, pending: 4 });
-    expect(statuses('990109201201')).toEqual({ done: 11, pending: 5 });
+    expect(statuses('990109101201')).toEqual({ done: 16 });
+    expect(statuses('990109101202')).toEqual({ done: 10, overdue: 2, started: 2, pending: 4 });
+    expect(statuses('990109201201')).toEqual({ done: 13, pending: 6 });
     const disclosure = monthly.rows.find((r) => r.itemId === 'C07-finance-disclosure' && r.occurrence === '2025-10-15')!;
     expect(disclosure).toMatchObject({ orgName: '汀苇湾村党支部', status: 'overdue', daysOverdue: 16, due: '2025-10-15', criterionId: 'C07' });
     // Moved by workingDays from Sunday 2025-11-30.
-    expect(monthly.rows.filter((r) => r.movedFrom === '2025-11-30').map((r) => r.itemId)).toEqual(['common-look-back', 'C07-finance-rules', 'C08-public-security']);
+    expect(monthly.rows.filter((r) => r.movedFrom === '2025-11-30').map((r) => r.itemId)).toEqual(['common-look-back', 'C07-management-rules']);
     // 篁竹坳村's organising deadlines fall on 清明 (2025-04-06).
     expect(monthly.rows.filter((r) => r.calendar === 'holiday').every((r) => r.orgId === '990109101201' && r.due === '2025-04-06' && r.holiday?.zh === '清明')).toBe(true);
   });
@@ -94,12 +94,12 @@ describe('the three villages together', () => {
     expect(lines.slice(0, 3)).toEqual(['# 整顿工作月报', '', '（截至2025年10月31日）']);
     expect(report).toContain(
       '截至2025年10月31日，列入整顿的软弱涣散基层党组织共3个（均为村党组织），其中正在整顿2个、已摘牌1个。' +
-        '整改任务共51项（定期开展的任务逐次计算），已完成37项，完成率72.5%；逾期未完成2项，涉及1个村（社区）。' +
+        '整改任务共53项（定期开展的任务逐次计算），已完成39项，完成率73.6%；逾期未完成2项，涉及1个村（社区）。' +
         '排查发现的问题共6个，已销号4个，尚未销号2个。',
     );
-    expect(lines).toContain('| 云岫市雾岫县 | 苇泽乡 | 1 | 0 | 11 | 16 | 68.8% | 0 | 1 |');
-    expect(lines).toContain('| 云岫市雾岫县 | 萤川镇 | 2 | 1 | 26 | 35 | 74.3% | 2 | 1 |');
-    expect(report).toContain(['```mermaid', 'pie showData', '    title 萤川镇整改任务完成情况', '    "已完成" : 26', '    "逾期未完成" : 2', '    "正在推进" : 3', '    "未到期" : 4', '```'].join('\n'));
+    expect(lines).toContain('| 云岫市雾岫县 | 苇泽乡 | 1 | 0 | 13 | 19 | 68.4% | 0 | 1 |');
+    expect(lines).toContain('| 云岫市雾岫县 | 萤川镇 | 2 | 1 | 26 | 34 | 76.5% | 2 | 1 |');
+    expect(report).toContain(['```mermaid', 'pie showData', '    title 萤川镇整改任务完成情况', '    "已完成" : 26', '    "逾期未完成" : 2', '    "正在推进" : 2', '    "未到期" : 4', '```'].join('\n'));
     const overdue = lines.filter((l) => l.startsWith('| 汀苇湾村党支部 | 萤川镇 |') && /\| \d+ \|$/.test(l));
     expect(overdue.map((l) => l.split(' | ').at(-1))).toEqual(['184 |', '16 |']);
     expect(report).toContain('汀苇湾村党支部：尚不具备摘牌条件。问题“社会治安问题和信访矛盾纠纷集中（信访积案件数）”尚未销号；乡镇（街道）党（工）委尚未评定验收等次；县委组织部尚未批复验收结果。');

@@ -43,11 +43,11 @@ describe('ledger', () => {
     ]);
     expect(l.townships.at(-1)).not.toHaveProperty('township');
     expect(l.cases.map((x) => x.orgId)).toEqual(['990110301201', '990110301202', '990109301201', '990111301201']);
-    // 15 items a case, none recurring; on 2025-04-30 the items due 04-06 and 04-20 are overdue.
-    expect(l.rows).toHaveLength(60);
-    expect(l.townships[0]).toMatchObject({ itemsTotal: 30, itemsDone: 0, overdue: 16, openProblems: 4, delisted: 0 });
+    // 16 items a case, none recurring; on 2025-04-30 the six due 04-06 and the two due 04-20 are overdue.
+    expect(l.rows).toHaveLength(64);
+    expect(l.townships[0]).toMatchObject({ itemsTotal: 32, itemsDone: 0, overdue: 16, openProblems: 4, delisted: 0 });
     expect(l.rows.filter((r) => r.orgId === '990109301201').map((r) => r.status)).toEqual([
-      ...Array(7).fill('overdue'), ...Array(3).fill('pending'), 'overdue', ...Array(4).fill('pending'),
+      ...Array(8).fill('overdue'), ...Array(8).fill('pending'),
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('renderLedger', () => {
   it('the English monthly report of the three villages', () => {
     const en = renderLedger(ledger(storedCases(), { asOf: '2025-12-31' }), { lang: 'en' });
     expect(en).toContain('(as of 2025-12-31)');
-    expect(en).toContain('枫影岭村党支部 | 苇泽乡 | delisted (摘牌) | 16/16 | 0 | none | —');
+    expect(en).toContain('枫影岭村党支部 | 苇泽乡 | delisted (摘牌) | 19/19 | 0 | none | —');
     expect(en).toContain('the follow-up screening of 2025-11-20 is not converted: C08 persisting');
   });
 
@@ -136,7 +136,7 @@ describe('renderLedger', () => {
 
   it('lists at most 100 overdue tasks, most overdue first, and says how many there are', () => {
     const many = Array.from({ length: 15 }, (_, i) => elsewhere(`9901093012${String(i).padStart(2, '0')}`, `村${i}`, { township: '城关镇' }));
-    // 8 overdue a case on 2025-05-01 (7 due 04-06 and 04-20, C01-interim-lead due 04-06): 120.
+    // 8 overdue a case on 2025-05-01 (six due 04-06, two due 04-20): 120.
     const zh = renderLedger(ledger(many, { asOf: '2025-05-01' }), { lang: 'zh' });
     expect(zh).toContain('（共120项，此处列出逾期时间最长的100项，完整清单见台账。）');
     const table = zh.slice(zh.indexOf('## 三、逾期未完成任务'), zh.indexOf('## 四、'));

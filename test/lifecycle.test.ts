@@ -403,7 +403,7 @@ describe('caseStatus rules', () => {
   it('counts a recurring item once per occurrence, and a progress entry answers one occurrence', () => {
     const b = lifecycleFixtures()[1]!.cases[0]!.case;
     const fresh = { ...b, progress: [] };
-    expect(caseStatus(fresh, { asOf: '2025-04-01' }).itemsTotal).toBe(20);
+    expect(caseStatus(fresh, { asOf: '2025-04-01' }).itemsTotal).toBe(18);
     const one = recordProgress(fresh, { itemId: 'C07-finance-disclosure', occurrence: '2025-07-15', on: '2025-07-15', status: 'done' });
     const status = caseStatus(one, { asOf: '2025-07-20' });
     expect(status.itemsDone).toBe(1);

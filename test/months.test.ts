@@ -128,8 +128,9 @@ describe('the last valid assessment date', () => {
     const result = await screen({ org: { id: 'c', name: '村', kind: 'village' }, assessedOn: '9999-12-31', venue: { hasFixedVenue: false } });
     const json = JSON.parse(JSON.stringify(result));
     expect(json.timeline[0].start).toBe('10000-01-01');
-    const plan = planRectification(result, { start: '9999-12-01' });
-    expect([plan.start, plan.end]).toEqual(['9999-12-01', '10000-02-29']);
-    expect(planRectification(result, { start: '9999-04-02', template: 'annual' }).start).toBe('10000-04-01');
+    // 0.2: a plan never starts before assessedOn; the annual template is anchored at the next 1st.
+    const plan = planRectification(result, { start: '9999-12-31' });
+    expect([plan.start, plan.end]).toEqual(['9999-12-31', '10000-03-30']);
+    expect(planRectification(result, { start: '9999-12-31', template: 'annual' }).start).toBe('10000-01-01');
   });
 });

@@ -99,7 +99,7 @@ describe('not converted', () => {
     expect(statusOf(r, 'C07')).toBe('persisting');
     expect(r.converted).toBe(false);
     expect(r.followUp).toBeUndefined();
-    expect(r.actions!.map((a) => a.zh)).toEqual(['驻点领导不换点、工作队伍不撤离,继续整顿', '责令整改,限期整改到位']);
+    expect(r.actions!.map((a) => a.zh)).toEqual(['驻点领导不换点、工作队伍不撤离，继续整顿', '责令整改，限期整改到位']);
     expect(r.deadline).toBe('2017-09-05');
   });
 
@@ -144,7 +144,7 @@ describe('not converted', () => {
     );
     expect(statusOf(worse, 'C10')).toBe('new');
     expect(worse.converted).toBe(false);
-    expect(worse.actions!.map((a) => a.zh)).toEqual(['提请乡镇(街道)党(工)委研究是否列为整顿对象']);
+    expect(worse.actions!.map((a) => a.zh)).toEqual(['提请乡镇（街道）党（工）委研究是否提出列为整顿对象，按程序报县委组织部联审、县委常委会研究确定']);
     expect(worse.deadline).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ import {
   type AssessmentError,
   type RulesetError,
   type ScreeningResult,
-} from '../src/index.js';
+} from '../src/node.js';
 import { readFixtures } from './helpers/fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -309,7 +309,8 @@ describe('loadRuleset: a bad profile is a RulesetError naming the file and the f
     ['unknown key in ruleset.json', (r) => { r.extend = 'cn-2017-ten'; }, 'ruleset', 'extend', /unknown key/],
     ['unknown key in a criterion file', (_r, x) => { x.weigth = 5; }, 'criteria[0] (X01)', 'weigth', /unknown key/],
     ['missing title', (_r, x) => { delete x.title; }, 'criteria[0] (X01)', 'title', /expected object/],
-    ['JSONPath filter in a path', (_r, x) => { x.conditions.any[0] = { fact: 'leadership', path: '$..seatsFilled', operator: 'equal', value: 1 }; }, 'criteria[0] (X01)', 'conditions.any.0.path', /plain property path/],
+    ['JSONPath filter in a path', (_r, x) => { x.conditions.any[0] = { fact: 'leadership', path: '$..seatsFilled', operator: 'equal', value: 1 }; }, 'criteria[0] (X01)', 'conditions.any.0.path', /"path" is not accepted: write the dotted fact name instead/],
+    ['a plain path, with the dotted name to write instead', (_r, x) => { x.conditions.any[0] = { fact: 'leadership', path: '$.seatsFilled', operator: 'equal', value: 1 }; }, 'criteria[0] (X01)', 'conditions.any.0.path', /instead \("leadership\.seatsFilled"\)/],
   ])('%s', (_label, edit, file, field, message) => {
     const error = rulesetError(() => loadRuleset(profileObjects(edit)));
     expect(error.code).toBe('ERR_RULESET');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAssessmentError, isOptionsError, isRulesetError, loadRuleset, screen, type RulesetError } from '../src/index.js';
+import { isAssessmentError, isOptionsError, isRulesetError, loadRuleset, screen, screenMany, type RulesetError } from '../src/index.js';
 
 const require = createRequire(import.meta.url);
 const c01 = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'rules', 'cn-2017-ten', 'C01.json'), 'utf8'));
@@ -37,10 +37,45 @@ describe('untrusted rule files', () => {
     ['fact params (dynamic facts)', { params: { x: 1 } }, 'conditions.any.0.params'],
     ['unknown fact', { fact: 'process.env' }, 'conditions.any.0.fact'],
     ['value fact path script', { operator: 'equal', value: { fact: 'leadership', path: '$..*' } }, 'conditions.any.0.value.path'],
+    // Both evaluators must read a rule alike: json-rules-engine resolves `path` and `params`,
+    // the compiled evaluator reads dotted fact names only (issue 9 item 4).
+    ['plain path on a leaf', { fact: 'leadership', path: '$.workStalled' }, 'conditions.any.0.path'],
+    ['plain path on a fact reference', { operator: 'equal', value: { fact: 'leadership', path: '$.workStalled' } }, 'conditions.any.0.value.path'],
+    ['params on a fact reference', { operator: 'equal', value: { fact: 'leadership.workStalled', params: { x: 1 } } }, 'conditions.any.0.value.params'],
+    ['shared-condition reference', { condition: 'stalled' }, 'conditions.any.0.condition'],
   ])('rejects a %s', (_name, patch, field) => {
     const error = load(leaf(patch));
     expect(error.file).toBe('criteria[0] (C01)');
     expect(error.field).toBe(field);
+  });
+
+  it('refuses a path on a threshold reference, naming the dotted name to write (issue 9 item 4 reproducer)', async () => {
+    // Loaded before: screenMany resolved the path and said weak-lax, screen() saw no value.
+    const x01 = {
+      id: 'X01', no: 1, title: { zh: '信访多', en: 'Many petitions' }, seedWording: '信访多的',
+      thresholds: { petitions: { default: 10, source: 'test' } },
+      name: 'X01',
+      conditions: { any: [{ fact: 'safety.repeatPetitions', operator: 'greaterThanInclusive', value: JSON.parse('{"fact":"threshold.X01","path":"$.petitions"}') }] },
+      event: { type: 'criterion-matched' },
+    };
+    const error = load(x01, { id: 'petitions', version: '1', criteria: ['X01'] });
+    expect(error).toMatchObject({ file: 'criteria[0] (X01)', field: 'conditions.any.0.value.path' });
+    expect(error.message).toContain('write the dotted fact name instead ("threshold.X01.petitions")');
+    // Written as the error says, both evaluators agree: 12 petitions ≥ 10 is weak-lax.
+    const fixed = { ...x01, conditions: { any: [{ fact: 'safety.repeatPetitions', operator: 'greaterThanInclusive', value: { fact: 'threshold.X01.petitions' } }] } };
+    const ruleset = loadRuleset({ ruleset: { id: 'petitions', version: '1', criteria: ['X01'] }, criteria: [fixed] });
+    const record = { org: { id: '99', name: '示例村', kind: 'village' }, assessedOn: '2026-01-01', safety: { repeatPetitions: 12 } };
+    const one = await screen(record, { ruleset });
+    const many: unknown[] = [];
+    for await (const entry of screenMany([record], { ruleset })) many.push(entry);
+    expect(one.verdict).toBe('weak-lax');
+    expect(many).toEqual([{ index: 0, ok: true, result: one }]);
+  });
+
+  it('refuses a single condition as the root (json-rules-engine would throw at screening time)', () => {
+    const error = load({ ...c01, conditions: { fact: 'leadership.workStalled', operator: 'equal', value: true } });
+    expect(error).toMatchObject({ field: 'conditions' });
+    expect(error.message).toMatch(/root must be "all", "any" or "not"/);
   });
 
   it('rejects a threshold without a default', () => {

@@ -19,6 +19,7 @@ import {
   effectiveAssessment,
   orgIdOf,
   prepareOptions,
+  recordOptionIssues,
   regionOf,
   type PreparedOptions,
   type ScreenOptions,
@@ -79,11 +80,17 @@ export function prepareBatch(options?: ScreenOptions): PreparedBatch {
 
 /** A record's checked assessment (the fast acceptor first, zod for anything it does not recognise), or its issues. */
 function check(record: unknown, batch: PreparedBatch): { ok: true; value: Assessment } | InvalidEntryBody {
-  const accepted = acceptAssessment(record, batch.prepared.ruleset.extraFacts);
-  if (accepted) return { ok: true, value: effectiveAssessment(accepted, batch.prepared) };
-  const checked = checkAssessment(record, batch.prepared);
-  if (checked.ok) return { ok: true, value: effectiveAssessment(checked.value, batch.prepared) };
-  return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
+  const { prepared } = batch;
+  const accepted = acceptAssessment(record, prepared.ruleset.extraFacts);
+  const checked = accepted ? { ok: true as const, value: accepted } : checkAssessment(record, prepared);
+  if (!checked.ok) {
+    return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
+  }
+  const assessment = effectiveAssessment(checked.value, prepared);
+  // An option that cannot hold for this record (a plan start before its assessedOn) fails it alone.
+  const optionIssues = recordOptionIssues(assessment, prepared);
+  if (optionIssues.length > 0) return { ok: false, orgId: assessment.org.id, issues: optionIssues };
+  return { ok: true, value: assessment };
 }
 
 /** Screens one validated assessment with the compiled path: the same result as `screen`, synchronously. @internal */

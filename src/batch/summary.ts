@@ -190,7 +190,7 @@ export class SummaryBuilder {
     for (const criterion of result.criteria) {
       let count = this.criteria.get(criterion.id);
       if (!count) {
-        count = { id: criterion.id, no: criterion.no, title: criterion.title, matched: 0, near: 0, insufficient: 0 };
+        count = { id: criterion.id, no: criterion.no, title: { zh: criterion.title.zh, en: criterion.title.en }, matched: 0, near: 0, insufficient: 0 };
         this.criteria.set(criterion.id, count);
       }
       if (criterion.outcome === 'matched') count.matched++;
@@ -257,7 +257,7 @@ export class SummaryBuilder {
  * summary.invalid;          // 1 (a record that failed validation)
  * summary.byCriterion[0];   // { id: 'C01', no: 1, title: {…}, matched: 2, near: 1, insufficient: 4 }
  * summary.byRegion.township[0];
- * // { province: '河南省', city: '周口市', county: '扶沟县', township: '城关镇', total: 12,
+ * // { province: '青川省', city: '石泉市', county: '枫桥县', township: '青石镇', total: 12,
  * //   byVerdict: { 'weak-lax': 1, 'at-risk': 2, sound: 9, undetermined: 0 } }
  * ```
  */

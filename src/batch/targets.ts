@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OptionsError } from '../errors.js';
 import { errorMap, toIssues } from '../schema/messages.js';
 import type { ScreeningResult } from '../outcome.js';

@@ -37,6 +37,7 @@ import {
   type RectificationCase,
   type ScreeningResult,
 } from '../index.js';
+import { markdownText, terminalText } from '../internals/text.js';
 
 /** The options the `case` commands read, as `node:util` `parseArgs` gives them. */
 export interface CaseCommandValues {
@@ -302,7 +303,7 @@ async function status(args: string[], values: CaseCommandValues, write: Write): 
 function statusMarkdown(c: RectificationCase, s: ReturnType<typeof caseStatus>, lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const measures = new Map(c.plan.checklist.map((item) => [item.id, item.measure[lang]]));
-  const cell = (text: string) => text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+  const cell = markdownText;
   const stage = STAGE_WORDS[lang][s.stage];
   const lines = [
     `## ${cell(c.orgName)}${zh ? `（${cell(c.orgId)}，${c.screening.assessedOn.slice(0, 4)}年）` : ` (${cell(c.orgId)}, ${c.screening.assessedOn.slice(0, 4)})`}`,
@@ -417,6 +418,9 @@ export async function caseCommand(
   warn: Warn = (text) => void process.stderr.write(text),
 ): Promise<number> {
   const [sub, ...rest] = args;
+  // Names and ids come from the files: no control character of theirs reaches the terminal.
+  const report = warn;
+  warn = (text) => report(text.split('\n').map(terminalText).join('\n'));
   try {
     switch (sub) {
       case 'open':

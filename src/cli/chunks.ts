@@ -8,10 +8,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
 import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
-import { linesOfBytes, type InputItem } from './input.js';
-
-/** A chunk of input: parsed items, or raw JSON Lines bytes for the screening thread to parse. */
-export type ChunkInput = { items: InputItem[] } | { bytes: Uint8Array; firstLine: number };
+import type { Chunk, ChunkInput } from './items.js';
+import { linesOfBytes } from './lines.js';
 
 /** What screening a chunk gives back. */
 export interface ChunkOutput {
@@ -72,7 +70,11 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** A fixed pool of worker threads running this same script (see `bin.ts`). */
+/**
+ * A pool of at most `size` worker threads running this same script (see `bin.ts`). A thread
+ * is started only when a chunk finds no idle one, so a small input starts no more threads
+ * than it has chunks, whatever `--workers` says.
+ */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -80,25 +82,34 @@ export class WorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(script: URL, setup: WorkerSetup, size: number) {
-    for (let i = 0; i < size; i++) {
-      // A chunk needs little memory; a small young generation keeps three isolates' heaps near
-      // 300 MiB on a province-sized run (bench/RESULTS.md).
-      const worker = new Worker(script, { workerData: { weakLaxScreenerWorker: setup }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
-      worker.on('message', (message: { id: number; output?: ChunkOutput; error?: string }) => {
-        const pending = this.pending.get(message.id)!;
-        this.pending.delete(message.id);
-        this.release(worker);
-        if (message.error !== undefined) pending.reject(new Error(message.error));
-        else pending.resolve(message.output!);
-      });
-      worker.on('error', (error) => {
-        for (const pending of this.pending.values()) pending.reject(error);
-        this.pending.clear();
-      });
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+  constructor(
+    private readonly script: URL,
+    private readonly setup: WorkerSetup,
+    private readonly size: number,
+  ) {}
+
+  /** Number of threads started so far. */
+  get started(): number {
+    return this.workers.length;
+  }
+
+  private start(): Worker {
+    // A chunk needs little memory; a small young generation keeps three isolates' heaps near
+    // 300 MiB on a province-sized run (bench/RESULTS.md).
+    const worker = new Worker(this.script, { workerData: { weakLaxScreenerWorker: this.setup }, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+    worker.on('message', (message: { id: number; output?: ChunkOutput; error?: string }) => {
+      const pending = this.pending.get(message.id)!;
+      this.pending.delete(message.id);
+      this.release(worker);
+      if (message.error !== undefined) pending.reject(new Error(message.error));
+      else pending.resolve(message.output!);
+    });
+    worker.on('error', (error) => {
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    });
+    this.workers.push(worker);
+    return worker;
   }
 
   private release(worker: Worker): void {
@@ -107,8 +118,9 @@ export class WorkerPool {
     waiter?.();
   }
 
-  /** Screens a chunk on the next free worker. */
+  /** Screens a chunk on the next free worker, starting one if none is free and the pool is not full. */
   async run(input: ChunkInput, firstIndex: number): Promise<ChunkOutput> {
+    if (this.idle.length === 0 && this.workers.length < this.size) this.idle.push(this.start());
     while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     const worker = this.idle.pop()!;
     const id = this.nextId++;
@@ -135,7 +147,7 @@ export function workerCount(requested: number | undefined, largeInput: boolean):
  * flight, and hands their outputs to `emit` in input order.
  */
 export async function runChunks(
-  chunks: AsyncIterable<{ input: ChunkInput; firstIndex: number }>,
+  chunks: AsyncIterable<Chunk>,
   screen: (input: ChunkInput, firstIndex: number) => Promise<ChunkOutput>,
   window: number,
   emit: (output: ChunkOutput) => Promise<void>,

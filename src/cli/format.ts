@@ -4,6 +4,8 @@
  * a tail; data goes to stdout only.
  */
 import type { BatchEntry, CompactEntry, CompactResult, ScreeningResult } from '../index.js';
+import { markdownText, terminalText } from '../internals/text.js';
+import { csvField } from './csv.js';
 
 /** One screened record (full or compact result), or one invalid record. */
 export type Entry = BatchEntry | CompactEntry;
@@ -65,12 +67,6 @@ function lists(result: AnyResult): { near: string[]; insufficient: string[] } {
   };
 }
 
-/** CSV field quoting per RFC 4180. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const csvFormat: OutputFormat = {
   head: 'id,name,region,verdict,score,matched,insufficient\n',
   separator: '',
@@ -113,8 +109,9 @@ const TABLE_COLUMNS: Array<[string, number]> = [
   ['ID', 14], ['名称 Name', 22], ['结论 Verdict', 22], ['分数', 5], ['符合 Matched', 20], ['接近 Near', 14], ['数据不足 Insufficient', 0],
 ];
 
+/** One row of the table; every cell is made safe for a terminal. */
 function tableRow(cells: string[]): string {
-  return `${cells.map((cell, i) => (TABLE_COLUMNS[i]![1] ? pad(cell, TABLE_COLUMNS[i]![1]) : cell)).join(' ').trimEnd()}\n`;
+  return `${cells.map((cell, i) => (TABLE_COLUMNS[i]![1] ? pad(terminalText(cell), TABLE_COLUMNS[i]![1]) : terminalText(cell))).join(' ').trimEnd()}\n`;
 }
 
 const tableFormat: OutputFormat = {
@@ -132,9 +129,9 @@ const tableFormat: OutputFormat = {
   tail: () => '',
 };
 
-/** Escapes a Markdown table cell. */
+/** A Markdown table cell: data made inert (no link, tag, control character or cell break). */
 export function mdCell(text: string | number): string {
-  return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownText(String(text));
 }
 
 /** The note closing every Markdown report: the library's finding is preliminary. */
@@ -151,7 +148,7 @@ const mdFormat: OutputFormat = {
     const cells = [r.orgId, r.orgName, regionOf(r), `${VERDICT_ZH[r.verdict]} ${r.verdict}`, r.score, r.matched.join(' '), near.join(' '), insufficient.join(' ')];
     return `| ${cells.map(mdCell).join(' | ')} |\n`;
   },
-  note: (e) => `- #${e.index}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `\`${i.path || '(root)'}\` ${mdCell(i.message)}`).join('; ')}`,
+  note: (e) => `- #${e.index}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `${mdCell(i.path || '(root)')}: ${mdCell(i.message)}`).join('; ')}`,
   tail: (notes) => (notes.length ? `\n### 无效记录 Invalid records (${notes.length})\n\n${notes.join('\n')}\n` : '') + `\n${PRELIMINARY_NOTE}`,
 };
 

@@ -1,10 +1,11 @@
 /**
- * The `weak-lax-screener` command. It only calls the library's public API.
+ * The `weak-lax-screener` command. It only calls the library's public API (and shares the
+ * library's text sanitisers, `internals/text.ts`).
  *
  * Exit codes: 0 every record screened; 1 some records invalid (each still reported);
- * 2 usage error or unreadable input.
+ * 2 usage error or unreadable input. What the command does with each kind of bad input is
+ * listed in docs/cli.md; its messages are in `messages.ts`.
  */
-import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,60 +14,38 @@ import {
   defaultRuleset,
   isScreenerError,
   loadRuleset,
+  mergeSummaries,
   screenManyCompact,
   type PlanTemplate,
   type Ruleset,
   type ScreeningSummary,
   type ScreenOptions,
-} from '../index.js';
+} from '../node.js';
+import { terminalText } from '../internals/text.js';
 import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
-import { readChunks, readRecords, UsageError, type InputFormat } from './input.js';
-import { FORMATS, OUTPUT_FORMATS, type Format } from './format.js';
-import { runChunks, screenChunk, WorkerPool, workerCount, type ChunkInput } from './chunks.js';
-import { mergeSummaries, renderSummary } from './summary.js';
+import { isDate } from './results.js';
+import { CHUNK_SIZE, parseJsonDocument, readChunks, readRecords, type ChunkSize, type InputFormat } from './input.js';
+import { OutputClosed, UsageError } from './errors.js';
+import { FORMATS, mdCell, OUTPUT_FORMATS, type Format } from './format.js';
+import { runChunks, screenChunk, WorkerPool, workerCount } from './chunks.js';
+import type { ChunkInput } from './items.js';
+import { MESSAGES } from './messages.js';
+import { Output } from './output.js';
+import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
 
-const USAGE = `Usage: weak-lax-screener <command> [options]
-
-Commands
-  screen FILE|-     screen assessments (JSON, JSON Lines or CSV with dotted column names)
-  plan FILE|-       rectification plans for the weak-lax organisations among assessments or results
-  review BEFORE AFTER
-                    compare follow-up assessments (or results) with earlier ones, by org id
-  schema            print the assessment JSON Schema (2020-12)
-  rules             list the criteria, thresholds and warning lines of the ruleset
-
-Options
-  --format F        screen: table (default), json, jsonl, csv, md
-                    plan: md (default) or json; review: md (default) or json; rules: table, json, md
-  --input-format F  json, jsonl or csv (default: from the file name; guessed on stdin)
-  --ruleset DIR     a ruleset folder (ruleset.json + one JSON file per criterion)
-  --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
-  --at-risk-score N score from which a result is at-risk (default 5)
-  --locale L        language of error messages: en (default) or zh-CN
-  --summary         screen: counts by verdict, criterion, county and township instead of rows
-  --workers N       screen: worker threads (default: all cores for inputs of 8 MB or more, else 0)
-  --start DATE      plan: start date (default: the day after assessedOn)
-  --template T      plan: intensive (default, seed plan 1) or annual (seed plan 2)
-  --lang L          plan: zh (default) or en
-  -h, --help        this help
-
-Exit codes: 0 all screened, 1 some records invalid, 2 usage error or unreadable input.
-`;
-
-/** Writes to stdout in large chunks, waiting when the pipe is full. */
-class Output {
-  private buffer = '';
-  async write(text: string): Promise<void> {
-    this.buffer += text;
-    if (this.buffer.length >= 1 << 16) await this.flush();
+/** The version of the package this command belongs to (from its package.json). */
+function packageVersion(): string {
+  // dist/cli.js and src/cli/index.ts sit one and two folders below package.json.
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: unknown; version?: unknown };
+      if (pkg.name === 'weak-lax-screener' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // not here: try the next folder up
+    }
   }
-  async flush(): Promise<void> {
-    if (!this.buffer) return;
-    const ok = process.stdout.write(this.buffer);
-    this.buffer = '';
-    if (!ok) await once(process.stdout, 'drain');
-  }
+  return 'unknown';
 }
 
 function parse(argv: string[]) {
@@ -87,6 +66,7 @@ function parse(argv: string[]) {
         template: { type: 'string' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -98,7 +78,7 @@ type Values = ReturnType<typeof parse>['values'];
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(MESSAGES.oneOf(name, allowed));
   return value as T;
 }
 
@@ -106,21 +86,17 @@ function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset
   const ruleset = values.ruleset ? loadRuleset(values.ruleset) : defaultRuleset;
   const options: ScreenOptions = { ruleset };
   if (values.thresholds) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(values.thresholds, 'utf8');
+      bytes = readFileSync(values.thresholds);
     } catch (error) {
-      throw new UsageError(`cannot read ${values.thresholds}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(MESSAGES.cannotRead(values.thresholds, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
     }
-    try {
-      options.thresholds = JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`${values.thresholds} is not valid JSON: ${(error as Error).message}`);
-    }
+    options.thresholds = parseJsonDocument(bytes, values.thresholds) as ScreenOptions['thresholds'];
   }
   if (values['at-risk-score'] !== undefined) {
     const score = Number(values['at-risk-score']);
-    if (values['at-risk-score'].trim() === '' || !Number.isFinite(score)) throw new UsageError('--at-risk-score must be a number');
+    if (values['at-risk-score'].trim() === '' || !Number.isFinite(score)) throw new UsageError(MESSAGES.atRiskScore);
     options.atRiskScore = score;
   }
   options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, 'en');
@@ -140,16 +116,14 @@ async function checkedOptions(values: Values): Promise<{ options: ScreenOptions;
   return loaded;
 }
 
-/** Records per chunk: large enough to amortise a message between threads, small enough to stream. */
-const CHUNK_SIZE = 2000;
 /** Inputs from this size on are screened by worker threads unless --workers says otherwise. */
 const LARGE_INPUT_BYTES = 8 * 1024 * 1024;
 
-function workersOption(values: Values): number | undefined {
-  if (values.workers === undefined) return undefined;
-  const n = Number(values.workers);
-  if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
-  return n;
+/** `--workers N`: digits only (not `''`, `0x2`, `1e1`, ` 2` or `2.0`), 0 to 64. */
+export function workersOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]{1,3}$/.test(value) || Number(value) > 64) throw new UsageError(MESSAGES.workers);
+  return Number(value);
 }
 
 function isLargeFile(path: string): boolean {
@@ -161,15 +135,22 @@ function isLargeFile(path: string): boolean {
   }
 }
 
-async function commandScreen(positionals: string[], values: Values): Promise<number> {
+/** Settings a test may change: how input is cut into chunks. */
+export interface Tuning {
+  chunkSize?: ChunkSize;
+}
+
+async function commandScreen(positionals: string[], values: Values, out: Output, tuning: Tuning): Promise<number> {
   const path = positionals[0];
-  if (!path || positionals.length > 1) throw new UsageError('screen takes one FILE or - for standard input');
+  if (!path || positionals.length > 1) throw new UsageError(MESSAGES.screenArguments);
   const format = oneOf<Format>('format', values.format, FORMATS, 'table');
-  if (values.summary && format === 'csv') throw new UsageError('--summary writes table, json or md');
+  if (values.summary && format === 'csv') throw new UsageError(MESSAGES.summaryFormat);
   const inputFormat = inputFormatOf(values);
+  const requestedWorkers = workersOption(values.workers);
   const { options, ruleset } = await checkedOptions(values);
-  const workers = workerCount(workersOption(values), isLargeFile(path));
+  const workers = workerCount(requestedWorkers, isLargeFile(path));
   const withSummary = Boolean(values.summary);
+  // Threads start as chunks need them (see WorkerPool), so a small input starts few.
   const pool =
     workers > 0
       ? new WorkerPool(
@@ -187,23 +168,29 @@ async function commandScreen(positionals: string[], values: Values): Promise<num
     ? (input: ChunkInput, firstIndex: number) => pool.run(input, firstIndex)
     : (input: ChunkInput, firstIndex: number) => screenChunk(input, firstIndex, options, format, withSummary);
   const output = OUTPUT_FORMATS[format];
-  const out = new Output();
   const progress = startProgress();
   const notes: string[] = [];
   let entries = 0;
   let invalid = 0;
-  let summary: ScreeningSummary | undefined;
+  const summaries: ScreeningSummary[] = [];
   let body = false;
-  if (!withSummary) await out.write(output.head);
+  // The head is written with the first chunk, so input refused as a whole leaves stdout empty.
+  let headWritten = withSummary;
+  const head = async () => {
+    if (!headWritten) await out.write(output.head);
+    headWritten = true;
+  };
   try {
-    await runChunks(readChunks(path, inputFormat, ruleset.extraFacts, CHUNK_SIZE), screenOne, pool ? workers * 2 : 1, async (chunk) => {
+    const chunks = readChunks(path, inputFormat, ruleset.extraFacts, tuning.chunkSize ?? CHUNK_SIZE);
+    await runChunks(chunks, screenOne, pool ? workers * 2 : 1, async (chunk) => {
       entries += chunk.entries;
       invalid += chunk.invalid;
       progress.tick(chunk.entries);
       if (withSummary) {
-        summary = mergeSummaries(summary, chunk.summary!);
+        summaries.push(chunk.summary!);
         return;
       }
+      await head();
       notes.push(...chunk.notes);
       if (chunk.text) {
         await out.write(body ? output.separator + chunk.text : chunk.text);
@@ -213,9 +200,9 @@ async function commandScreen(positionals: string[], values: Values): Promise<num
   } finally {
     await pool?.close();
   }
-  if (withSummary) await out.write(renderSummary(summary ?? emptySummary(), format));
+  await head();
+  if (withSummary) await out.write(renderSummary(mergeSummaries(...summaries), format));
   else await out.write(output.tail(notes, entries));
-  await out.flush();
   progress.stop(invalid);
   return invalid > 0 ? 1 : 0;
 }
@@ -225,22 +212,16 @@ function withoutRuleset({ ruleset: _ruleset, ...rest }: ScreenOptions): Omit<Scr
   return rest;
 }
 
-function emptySummary(): ScreeningSummary {
-  const byVerdict = { 'weak-lax': 0, 'at-risk': 0, sound: 0, undetermined: 0 };
-  return { total: 0, invalid: 0, byVerdict, byCriterion: [], byRegion: { county: [], township: [] } };
-}
-
 function inputFormatOf(values: Values): InputFormat | undefined {
   return values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv'], 'json');
 }
 
-async function commandPlan(positionals: string[], values: Values): Promise<number> {
+async function commandPlan(positionals: string[], values: Values, out: Output): Promise<number> {
   const path = positionals[0];
-  if (!path || positionals.length > 1) throw new UsageError('plan takes one FILE or - for standard input');
+  if (!path || positionals.length > 1) throw new UsageError(MESSAGES.planArguments);
   const { options, ruleset } = await checkedOptions(values);
   const template = oneOf<PlanTemplate>('template', values.template, ['intensive', 'annual'], 'intensive');
-  if (values.start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.start)) throw new UsageError('--start must be a date YYYY-MM-DD');
-  const out = new Output();
+  if (values.start !== undefined && !isDate(values.start)) throw new UsageError(MESSAGES.startDate);
   const invalid = await planCommand(
     resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options),
     {
@@ -251,80 +232,115 @@ async function commandPlan(positionals: string[], values: Values): Promise<numbe
     },
     (text) => out.write(text),
   );
-  await out.flush();
   return invalid > 0 ? 1 : 0;
 }
 
-async function commandReview(positionals: string[], values: Values): Promise<number> {
-  if (positionals.length !== 2 || positionals.includes('-') && positionals[0] === positionals[1]) {
-    throw new UsageError('review takes two files: BEFORE AFTER');
+async function commandReview(positionals: string[], values: Values, out: Output): Promise<number> {
+  if (positionals.length !== 2 || (positionals.includes('-') && positionals[0] === positionals[1])) {
+    throw new UsageError(MESSAGES.reviewArguments);
   }
   const { options, ruleset } = await checkedOptions(values);
+  const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
   const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options);
-  const out = new Output();
-  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), oneOf('format', values.format, ['md', 'json'] as const, 'md'), (text) => out.write(text));
-  await out.flush();
+  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text));
   return invalid > 0 ? 1 : 0;
 }
 
-async function commandRules(values: Values): Promise<number> {
+const COMPARISON_SYMBOLS: Readonly<Record<string, string>> = { greaterThan: '>', greaterThanInclusive: '≥', lessThan: '<', lessThanInclusive: '≤' };
+
+async function commandRules(values: Values, out: Output): Promise<number> {
   const { ruleset } = loadOptions(values);
   const format = oneOf('format', values.format, ['table', 'json', 'md'] as const, 'table');
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(ruleset, null, 2)}\n`);
+    await out.write(`${JSON.stringify(ruleset, null, 2)}\n`);
     return 0;
   }
+  // A ruleset folder is data written elsewhere: every text is made safe for its output.
+  const md = (value: string | number | undefined) => mdCell(value === undefined ? '' : String(value));
+  const tx = (value: string | number | undefined) => terminalText(value === undefined ? '' : String(value));
   const lines: string[] = [];
-  if (format === 'md') lines.push(`# ${ruleset.id} ${ruleset.version}`, '', '| id | 情形 | criterion | threshold | default | warning line | source |', '| --- | --- | --- | --- | ---: | ---: | --- |');
-  else lines.push(`${ruleset.id} ${ruleset.version}`);
+  if (format === 'md') lines.push(`# ${md(ruleset.id)} ${md(ruleset.version)}`, '', '| id | 情形 | criterion | threshold | default | warning line | source |', '| --- | --- | --- | --- | ---: | ---: | --- |');
+  else lines.push(`${tx(ruleset.id)} ${tx(ruleset.version)}`);
   for (const c of ruleset.criteria) {
     const thresholds = Object.entries(c.thresholds);
+    // The comparison as the rule makes it: "more than 3" (>) is not "at least 3" (≥).
+    const symbol = (name: string) => {
+      const leaf = c.leaves.find((l) => l.value.kind === 'threshold' && l.value.name === name);
+      return leaf ? COMPARISON_SYMBOLS[leaf.operator] ?? leaf.operator : '';
+    };
     if (format === 'md') {
       const rows = thresholds.length ? thresholds : [['—', undefined] as const];
       for (const [name, spec] of rows) {
-        lines.push(`| ${c.id} | ${c.title.zh} | ${c.title.en} | ${name} | ${spec?.default ?? ''} | ${spec?.warningLine ?? ''} | ${(spec?.source ?? c.sources.join('; ')).replace(/\|/g, '\\|')} |`);
+        const cells = [c.id, c.title.zh, c.title.en, name, spec ? `${symbol(name)} ${spec.default}` : '', spec?.warningLine === undefined ? '' : `${symbol(name)} ${spec.warningLine}`, spec?.source ?? c.sources.join('; ')];
+        lines.push(`| ${cells.map(md).join(' | ')} |`);
       }
     } else {
-      lines.push(`${c.id} ${c.title.zh} | ${c.title.en}`);
+      lines.push(`${tx(c.id)} ${tx(c.title.zh)} | ${tx(c.title.en)}`);
       for (const [name, spec] of thresholds) {
-        lines.push(`    ${name}: ${spec.direction === 'up' ? '≥' : '<'} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${spec.warningLine})` : ''} — ${spec.source}`);
+        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${symbol(name)} ${spec.warningLine})` : ''} — ${tx(spec.source)}`);
       }
     }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  await out.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
-/** Runs the command line; resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+async function run(argv: string[], out: Output, tuning: Tuning): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    await out.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (values.help || !command) {
+    if (values.help) await out.write(MESSAGES.usage);
+    else process.stderr.write(MESSAGES.usage);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'screen':
+      return await commandScreen(rest, values, out, tuning);
+    case 'schema':
+      await out.write(`${JSON.stringify(assessmentJsonSchema, null, 2)}\n`);
+      return 0;
+    case 'rules':
+      return await commandRules(values, out);
+    case 'plan':
+      return await commandPlan(rest, values, out);
+    case 'review':
+      return await commandReview(rest, values, out);
+    default:
+      throw new UsageError(MESSAGES.unknownCommand(command));
+  }
+}
+
+/** A message for stderr: each line made safe for a terminal. */
+function stderrText(message: string): string {
+  return message.split('\n').map(terminalText).join('\n');
+}
+
+/**
+ * Runs the command line; resolves to the exit code. A usage error or unreadable input is
+ * a one-line message and exit code 2; a reader closing standard output early ends the run
+ * quietly with 0; only a bug rejects (and `bin.ts` prints it as an internal error).
+ */
+export async function main(argv: string[], tuning: Tuning = {}): Promise<number> {
+  const out = new Output();
   try {
-    const { values, positionals } = parse(argv);
-    const [command, ...rest] = positionals;
-    if (values.help || !command) {
-      (values.help ? process.stdout : process.stderr).write(USAGE);
-      return values.help ? 0 : 2;
-    }
-    switch (command) {
-      case 'screen':
-        return await commandScreen(rest, values);
-      case 'schema':
-        process.stdout.write(`${JSON.stringify(assessmentJsonSchema, null, 2)}\n`);
-        return 0;
-      case 'rules':
-        return await commandRules(values);
-      case 'plan':
-        return await commandPlan(rest, values);
-      case 'review':
-        return await commandReview(rest, values);
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    const code = await run(argv, out, tuning);
+    await out.flush();
+    return code;
   } catch (error) {
+    if (error instanceof OutputClosed || out.closed) return 0;
+    // What was made before the failure (plans, rows) is still written.
+    await out.flush().catch(() => {});
     if (error instanceof UsageError || (isScreenerError(error) && error.code !== 'ERR_ASSESSMENT')) {
-      process.stderr.write(`weak-lax-screener: ${(error as Error).message}\n`);
-      if (error instanceof UsageError) process.stderr.write('Run with --help for usage.\n');
+      process.stderr.write(`${MESSAGES.prefix}${stderrText((error as Error).message)}\n`);
+      if (error instanceof UsageError) process.stderr.write(`${MESSAGES.seeHelp}\n`);
       return 2;
     }
     throw error;
+  } finally {
+    out.release();
   }
 }

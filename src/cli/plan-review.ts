@@ -1,10 +1,12 @@
 /**
  * `plan` and `review`: records are assessments (screened first) or screening results,
  * including the entries that `screen --format json|jsonl` writes, so the commands chain.
+ * One record that cannot be used (unreadable, invalid, a malformed result, a second record
+ * of the same organisation in `review`) is reported on stderr and the others go on.
  */
 import {
   isAssessmentError,
-  isReviewError,
+  isScreenerError,
   planRectification,
   renderPlan,
   review,
@@ -15,38 +17,53 @@ import {
   type ScreeningResult,
   type ScreenOptions,
 } from '../index.js';
-import type { InputItem } from './input.js';
+import { terminalText } from '../internals/text.js';
+import type { InputItem } from './items.js';
 import { mdCell } from './format.js';
+import { MESSAGES } from './messages.js';
+import { resultIssues, entryIssues } from './results.js';
 
-/** A record resolved to a screening result, or why not. */
-export type Resolved = { ok: true; result: ScreeningResult } | { ok: false; index: number; orgId?: string; issues: Issue[] };
+/**
+ * A record resolved to a screening result, or why not. `given` marks a result read from the
+ * input rather than screened here: a failure to plan or review it is the input's fault, not
+ * a bug.
+ */
+export type Resolved =
+  | { ok: true; index: number; result: ScreeningResult; given: boolean }
+  | { ok: false; index: number; orgId?: string; issues: Issue[] };
 
-function looksLikeResult(value: unknown): value is ScreeningResult {
-  const v = value as Record<string, unknown> | null;
-  return typeof v === 'object' && v !== null && typeof v.verdict === 'string' && Array.isArray(v.criteria) && typeof v.ruleset === 'object';
-}
+const has = (value: object, key: string) => Object.hasOwn(value, key);
 
-/** Screens assessments; passes screening results (bare or inside a batch entry) through. */
+/** Screens assessments; passes screening results (bare or inside a batch entry) through, once checked. */
 export async function* resolveResults(items: AsyncIterable<InputItem>, options: ScreenOptions): AsyncGenerator<Resolved> {
   let index = 0;
   for await (const item of items) {
     const at = index++;
     if (!item.ok) {
-      yield { ok: false, index: at, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) };
+      yield { ok: false, index: at, issues: item.issues, ...(item.orgId !== undefined ? { orgId: item.orgId } : {}) };
       continue;
     }
-    const record = item.record as { ok?: unknown; result?: unknown; issues?: Issue[]; orgId?: string } | null;
-    if (record && record.ok === false && Array.isArray(record.issues)) {
-      yield { ok: false, index: at, issues: record.issues, ...(record.orgId ? { orgId: record.orgId } : {}) };
+    const record = item.record;
+    const object = typeof record === 'object' && record !== null && !Array.isArray(record) ? record : undefined;
+    // A batch entry of `screen --format json|jsonl`: { index, ok, result } or { index, ok, orgId, issues }.
+    if (object && has(object, 'ok') && typeof (object as { ok: unknown }).ok === 'boolean') {
+      const entry = object as { ok: boolean; result?: unknown; issues?: unknown; orgId?: unknown };
+      if (!entry.ok) {
+        const orgId = typeof entry.orgId === 'string' ? { orgId: entry.orgId } : {};
+        const issues = entryIssues(entry.issues);
+        yield { ok: false, index: at, ...orgId, issues: issues ?? [{ path: 'issues', message: MESSAGES.entryIssues }] };
+        continue;
+      }
+      yield given(entry.result, at, 'result');
       continue;
     }
-    const candidate = record && record.ok === true ? record.result : record;
-    if (looksLikeResult(candidate)) {
-      yield { ok: true, result: candidate };
+    // A bare screening result: it has the result's own keys, which an assessment never has.
+    if (object && (has(object, 'verdict') || has(object, 'orgId'))) {
+      yield given(object, at, '');
       continue;
     }
     try {
-      yield { ok: true, result: await screen(candidate, options) };
+      yield { ok: true, index: at, result: await screen(record, options), given: false };
     } catch (error) {
       if (!isAssessmentError(error)) throw error;
       yield { ok: false, index: at, issues: error.issues, ...(error.orgId ? { orgId: error.orgId } : {}) };
@@ -54,10 +71,33 @@ export async function* resolveResults(items: AsyncIterable<InputItem>, options: 
   }
 }
 
+/** A screening result read from the input, checked before the library plans or reviews it. */
+function given(value: unknown, index: number, path: string): Resolved {
+  const issues = resultIssues(value, path);
+  if (issues.length === 0) return { ok: true, index, result: value as ScreeningResult, given: true };
+  const orgId = (value as { orgId?: unknown } | null)?.orgId;
+  return { ok: false, index, issues, ...(typeof orgId === 'string' ? { orgId } : {}) };
+}
+
+/** Writes a note on stderr, made safe for a terminal. */
+export function note(text: string): void {
+  process.stderr.write(`${terminalText(text)}\n`);
+}
+
 /** Prints why a record was skipped, on stderr. */
 export function reportInvalid(entry: Extract<Resolved, { ok: false }>): void {
   const issues = entry.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-  process.stderr.write(`record #${entry.index}${entry.orgId ? ` (${entry.orgId})` : ''} is invalid: ${issues}\n`);
+  note(MESSAGES.invalidRecord(entry.index, entry.orgId, issues));
+}
+
+/**
+ * What a failure to plan or review one record means: a result given in the input that the
+ * library refuses (or cannot read) is that record's problem, and so is any deliberate error
+ * of the library (`ScreenerError`); anything else from a result screened here is a bug.
+ */
+function recordFailure(error: unknown, entry: Extract<Resolved, { ok: true }>): Extract<Resolved, { ok: false }> {
+  if (!isScreenerError(error) && !(entry.given && error instanceof Error)) throw error;
+  return { ok: false, index: entry.index, orgId: entry.result.orgId, issues: [{ path: '', message: (error as Error).message }] };
 }
 
 /** Options of the `plan` command. */
@@ -84,13 +124,20 @@ export async function planCommand(results: AsyncIterable<Resolved>, options: Pla
     }
     const { result } = entry;
     if (result.verdict !== 'weak-lax') {
-      process.stderr.write(`${result.orgId} ${result.orgName}: verdict ${result.verdict}, no rectification plan\n`);
+      note(MESSAGES.noPlan(result.orgId, result.orgName, result.verdict));
       continue;
     }
-    const start = options.start ?? result.timeline[0]?.start ?? result.assessedOn;
-    const plan = planRectification(result, { start, template: options.template });
-    if (options.format === 'json') await write(`${written ? ',' : ''}\n${JSON.stringify(plan)}`);
-    else await write(`${written ? '\n---\n\n' : ''}${renderPlan(plan, { lang: options.lang })}\n`);
+    let text: string;
+    try {
+      const start = options.start ?? result.timeline[0]?.start ?? result.assessedOn;
+      const plan = planRectification(result, { start, template: options.template });
+      text = options.format === 'json' ? `${written ? ',' : ''}\n${JSON.stringify(plan)}` : `${written ? '\n---\n\n' : ''}${renderPlan(plan, { lang: options.lang })}\n`;
+    } catch (error) {
+      invalid++;
+      reportInvalid(recordFailure(error, entry));
+      continue;
+    }
+    await write(text);
     written++;
   }
   if (options.format === 'json') await write(written ? '\n]\n' : ']\n');
@@ -109,17 +156,20 @@ function reviewMarkdown(r: ReviewResult): string {
     '',
     '| 情形 Criterion | 之前 Before | 之后 After | 状态 Status |',
     '| --- | --- | --- | --- |',
-    ...r.criteria.filter((c) => c.status !== 'unchanged' || c.before === 'matched').map((c) => `| ${c.id} | ${c.before} | ${c.after} | ${STATUS_ZH[c.status]} ${c.status} |`),
+    ...r.criteria
+      .filter((c) => c.status !== 'unchanged' || c.before === 'matched')
+      .map((c) => `| ${mdCell(c.id)} | ${c.before} | ${c.after} | ${STATUS_ZH[c.status]} ${c.status} |`),
   ];
   if (r.followUp) lines.push('', `巩固至 Consolidate until ${r.followUp.consolidateUntil}; 回头看 look back on ${r.followUp.lookBackOn}.`);
-  if (r.actions?.length) lines.push('', ...r.actions.map((a) => `- ${a.zh} / ${a.en}`));
+  if (r.actions?.length) lines.push('', ...r.actions.map((a) => `- ${mdCell(a.zh)} / ${mdCell(a.en)}`));
   if (r.deadline) lines.push('', `整改期限 Deadline: ${r.deadline}`);
   return `${lines.join('\n')}\n`;
 }
 
 /**
  * Reviews every organisation found in both inputs (matched by `orgId`), in the order of the
- * follow-up input; organisations found in only one are noted on stderr.
+ * follow-up input; organisations found in only one are noted on stderr. A second record of
+ * an organisation in either input is an invalid record: the first is reviewed.
  */
 export async function reviewCommand(
   before: AsyncIterable<Resolved>,
@@ -128,37 +178,53 @@ export async function reviewCommand(
   write: (text: string) => Promise<void>,
 ): Promise<number> {
   let invalid = 0;
-  const earlier = new Map<string, ScreeningResult>();
+  const fail = (entry: Extract<Resolved, { ok: false }>) => {
+    invalid++;
+    reportInvalid(entry);
+  };
+  const duplicate = (entry: Extract<Resolved, { ok: true }>, firstIndex: number): Extract<Resolved, { ok: false }> => ({
+    ok: false,
+    index: entry.index,
+    orgId: entry.result.orgId,
+    issues: [{ path: 'orgId', message: MESSAGES.duplicateOrgId(entry.result.orgId, firstIndex) }],
+  });
+  const earlier = new Map<string, Extract<Resolved, { ok: true }>>();
   for await (const entry of before) {
-    if (!entry.ok) {
-      invalid++;
-      reportInvalid(entry);
-    } else earlier.set(entry.result.orgId, entry.result);
+    if (!entry.ok) fail(entry);
+    else if (earlier.has(entry.result.orgId)) fail(duplicate(entry, earlier.get(entry.result.orgId)!.index));
+    else earlier.set(entry.result.orgId, entry);
   }
   const reviews: ReviewResult[] = [];
+  const seen = new Map<string, number>();
+  const unpaired = new Set(earlier.keys());
   for await (const entry of after) {
     if (!entry.ok) {
-      invalid++;
-      reportInvalid(entry);
+      fail(entry);
       continue;
     }
-    const previous = earlier.get(entry.result.orgId);
-    earlier.delete(entry.result.orgId);
+    const { orgId } = entry.result;
+    if (seen.has(orgId)) {
+      fail(duplicate(entry, seen.get(orgId)!));
+      continue;
+    }
+    seen.set(orgId, entry.index);
+    const previous = earlier.get(orgId);
+    unpaired.delete(orgId);
     if (!previous) {
-      process.stderr.write(`${entry.result.orgId}: no earlier assessment to review against\n`);
+      note(MESSAGES.noEarlier(orgId));
       continue;
     }
     try {
-      reviews.push(review(previous, entry.result));
+      reviews.push(review(previous.result, entry.result));
     } catch (error) {
       // One organisation that cannot be reviewed (dates out of order, another ruleset) is
       // reported like an invalid record; the others are still reviewed.
-      if (!isReviewError(error)) throw error;
+      if (!isScreenerError(error) && !((previous.given || entry.given) && error instanceof Error)) throw error;
       invalid++;
-      process.stderr.write(`${entry.result.orgId}: cannot review: ${error.message}\n`);
+      note(MESSAGES.cannotReview(orgId, (error as Error).message));
     }
   }
-  for (const orgId of earlier.keys()) process.stderr.write(`${orgId}: no follow-up assessment\n`);
+  for (const orgId of unpaired) note(MESSAGES.noFollowUp(orgId));
   if (format === 'json') await write(`${JSON.stringify(reviews, null, 2)}\n`);
   else await write(reviews.map(reviewMarkdown).join('\n'));
   return invalid;

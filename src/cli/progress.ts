@@ -1,5 +1,6 @@
 /** A progress bar on stderr, shown only when stderr is a terminal (never in pipes or CI logs). */
 import cliProgress from 'cli-progress';
+import { MESSAGES } from './messages.js';
 
 /** Counts screened records; a no-op unless stderr is a TTY. */
 export interface Progress {
@@ -10,7 +11,7 @@ export interface Progress {
 export function startProgress(): Progress {
   if (!process.stderr.isTTY) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'screening {value} records · {speed}/s', fps: 5, hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: MESSAGES.progress, fps: 5, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   const started = Date.now();
@@ -24,7 +25,7 @@ export function startProgress(): Progress {
     stop(invalid) {
       bar.update(count);
       bar.stop();
-      process.stderr.write(`screened ${count} records${invalid ? `, ${invalid} invalid` : ''}\n`);
+      process.stderr.write(`${MESSAGES.screened(count, invalid)}\n`);
     },
   };
 }

@@ -1,71 +1,23 @@
 /**
- * `screen --summary`: the counts of `summarize`, merged across chunks, as a table, JSON or
- * Markdown with a Mermaid chart of matched criteria for officials who would rather look
- * than read.
+ * `screen --summary`: the counts of `summarize`, merged across chunks by the library's
+ * `mergeSummaries`, as a table, JSON or Markdown with a Mermaid chart of matched criteria
+ * for officials who would rather look than read.
  */
 import type { ScreeningSummary } from '../index.js';
+import { mermaidText, terminalText } from '../internals/text.js';
 import { displayWidth, mdCell, PRELIMINARY_NOTE, VERDICT_ZH } from './format.js';
 
 type RegionCount = ScreeningSummary['byRegion']['county'][number];
 const PARTS = ['province', 'city', 'county', 'township'] as const;
 const VERDICTS = ['weak-lax', 'at-risk', 'sound', 'undetermined'] as const;
 
-function addVerdicts(into: Record<string, number>, from: Record<string, number>): void {
-  for (const [verdict, n] of Object.entries(from)) into[verdict] = (into[verdict] ?? 0) + n;
-}
-
-function mergeRegions(a: readonly RegionCount[], b: readonly RegionCount[]): RegionCount[] {
-  const byKey = new Map<string, RegionCount>();
-  for (const group of [...a, ...b]) {
-    const key = JSON.stringify(PARTS.map((part) => group[part]));
-    const existing = byKey.get(key);
-    if (existing) {
-      existing.total += group.total;
-      addVerdicts(existing.byVerdict, group.byVerdict);
-    } else {
-      byKey.set(key, { ...group, byVerdict: { ...group.byVerdict } });
-    }
-  }
-  // Same order as summarize: by the parts, a missing part after every named one.
-  return [...byKey.values()].sort((x, y) => {
-    for (const part of PARTS) {
-      if (x[part] === y[part]) continue;
-      if (x[part] === undefined) return 1;
-      if (y[part] === undefined) return -1;
-      return x[part]! < y[part]! ? -1 : 1;
-    }
-    return 0;
-  });
-}
-
-/** Adds two chunk summaries. */
-export function mergeSummaries(a: ScreeningSummary | undefined, b: ScreeningSummary): ScreeningSummary {
-  if (!a) return b;
-  const byVerdict = { ...a.byVerdict };
-  addVerdicts(byVerdict, b.byVerdict);
-  const criteria = new Map(a.byCriterion.map((c) => [c.id, { ...c }]));
-  for (const c of b.byCriterion) {
-    const existing = criteria.get(c.id);
-    if (existing) {
-      existing.matched += c.matched;
-      existing.near += c.near;
-      existing.insufficient += c.insufficient;
-    } else criteria.set(c.id, { ...c });
-  }
-  return {
-    total: a.total + b.total,
-    invalid: a.invalid + b.invalid,
-    byVerdict,
-    byCriterion: [...criteria.values()],
-    byRegion: { county: mergeRegions(a.byRegion.county, b.byRegion.county), township: mergeRegions(a.byRegion.township, b.byRegion.township) },
-  };
-}
-
 const regionName = (group: RegionCount, level: 'county' | 'township') =>
   PARTS.slice(0, level === 'county' ? 3 : 4).map((part) => group[part] ?? '—').join('/');
 
+/** A table cell: made safe for a terminal, then padded. */
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const safe = terminalText(text);
+  return safe + ' '.repeat(Math.max(0, width - displayWidth(safe)));
 }
 
 function tableSummary(s: ScreeningSummary): string {
@@ -99,14 +51,14 @@ function mdSummary(s: ScreeningSummary): string {
     '```mermaid',
     'xychart-beta',
     '    title "符合各情形的组织数 Organisations matching each criterion"',
-    `    x-axis [${s.byCriterion.map((c) => c.id).join(', ')}]`,
+    `    x-axis [${s.byCriterion.map((c) => mermaidText(c.id).replace(/,/g, ' ')).join(', ')}]`,
     `    y-axis "组织数 Organisations" 0 --> ${max}`,
     `    bar [${s.byCriterion.map((c) => c.matched).join(', ')}]`,
     '```',
     '',
     '| 情形 Criterion | 符合 Matched | 接近 Near | 数据不足 Insufficient |',
     '| --- | ---: | ---: | ---: |',
-    ...s.byCriterion.map((c) => `| ${c.id} ${mdCell(c.title.zh)} | ${c.matched} | ${c.near} | ${c.insufficient} |`),
+    ...s.byCriterion.map((c) => `| ${mdCell(`${c.id} ${c.title.zh}`)} | ${c.matched} | ${c.near} | ${c.insufficient} |`),
   ];
   for (const level of ['county', 'township'] as const) {
     out.push('', level === 'county' ? '## 各县(区) By county' : '## 各乡镇(街道) By township', '', '| 地区 Region | 合计 Total | 软弱涣散 | 有风险 | 正常 | 待定 |', '| --- | ---: | ---: | ---: | ---: | ---: |');

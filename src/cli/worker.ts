@@ -1,7 +1,8 @@
 /** A worker thread of `screen`: rebuilds the options, then screens and formats chunks. */
 import { parentPort } from 'node:worker_threads';
-import { loadRuleset } from '../index.js';
-import { screenChunk, type ChunkInput, type WorkerSetup } from './chunks.js';
+import { loadRuleset } from '../node.js';
+import { screenChunk, type WorkerSetup } from './chunks.js';
+import type { ChunkInput } from './items.js';
 
 export function runWorker(setup: WorkerSetup): void {
   const options = { ...setup.options, ...(setup.rulesetDir ? { ruleset: loadRuleset(setup.rulesetDir) } : {}) };

@@ -82,10 +82,6 @@ export function guardsOfLeaves(tree: CondNode, count: number): number[][] {
   return out;
 }
 
-/** Joins a json-rules-engine `fact` and plain `path` (`$.a.b`) into one dotted name. */
-export function joinFactPath(fact: string, path?: string): string {
-  return path ? `${fact}${path.slice(1)}` : fact;
-}
 
 /** One operator: its test, and for the ordering operators the direction in which a value is worse. */
 export interface OperatorSpec {

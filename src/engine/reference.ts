@@ -48,22 +48,18 @@ function collectLeaves(node: CondNode, result: ConditionResultNode, out: LeafRes
 
 /** The facts json-rules-engine gets: every fact the ruleset reads, and the effective thresholds. */
 function engineFacts(ruleset: Ruleset, assessment: Assessment, thresholds: EffectiveThresholds): Record<string, unknown> {
+  // Rule files name facts by their dotted names only (the loader refuses `path`), so the
+  // engine gets exactly those facts, no group objects to walk.
   const facts: Record<string, unknown> = {};
-  const groups: Record<string, Record<string, unknown>> = {};
   for (const criterion of ruleset.criteria) {
     for (const leaf of criterion.leaves) {
       for (const name of leaf.value.kind === 'fact' ? [leaf.fact, leaf.value.fact] : [leaf.fact]) {
         if (Object.hasOwn(facts, name)) continue;
         const value = factReader(name)(assessment);
-        if (value === undefined) continue;
-        facts[name] = value;
-        // Group objects, so that a rule may also say { fact: "service", path: "$.satisfactionRate" }.
-        const dot = name.indexOf('.');
-        (groups[name.slice(0, dot)] ??= {})[name.slice(dot + 1)] = value;
+        if (value !== undefined) facts[name] = value;
       }
     }
   }
-  Object.assign(facts, groups);
   for (const [criterionId, names] of Object.entries(thresholds.values)) {
     for (const [name, value] of Object.entries(names)) facts[`threshold.${criterionId}.${name}`] = value;
   }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseError, OptionsError, isReviewError, type Issue } from '../errors.js';
 import { addDays, compareDates, isInputDate } from '../internals/dates.js';
 import type { ScreeningResult } from '../outcome.js';

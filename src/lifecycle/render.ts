@@ -8,7 +8,7 @@
 import { OptionsError } from '../errors.js';
 import { isInputDate } from '../internals/dates.js';
 import type { Region } from '../schema/assessment.js';
-import { markdownText, mermaidText } from './_text.js';
+import { markdownText, mermaidText } from '../internals/text.js';
 import { holidayCalendar } from './holidays.js';
 import { zhDate } from './status.js';
 import type { CaseStage, Ledger, LedgerCase, LedgerRow, LedgerRowStatus, TownshipSummary } from './types.js';

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseError, type Issue } from '../errors.js';
 import { compareDates, isInputDate, isIsoDate } from '../internals/dates.js';
 import { errorMap, toIssues } from '../schema/messages.js';

@@ -13,10 +13,12 @@ import {
   templatesFileSchema,
   type GenericMeasureSpec,
   type MeasureSpec,
-  type MeasuresFile,
+  type Organs,
   type ReviewFile,
   type TemplatesFile,
 } from '../schema/plans.js';
+import { addressKind } from './branches.js';
+import { PLACEHOLDERS } from './organs.js';
 import type { PlanTemplate } from './types.js';
 
 import measuresJson from '../../rules/plans/measures.json';
@@ -26,16 +28,64 @@ import reviewJson from '../../rules/plans/review.json';
 /** The validated plan data: templates and measures, cross-checked. @internal */
 export interface PlanCatalogue {
   templates: TemplatesFile['templates'];
-  roles: MeasuresFile['roles'];
-  /** For matched criteria the catalogue does not know. */
+  organs: Organs;
+  /** For a matched criterion no measure applies to. */
   generic: GenericMeasureSpec;
   measures: readonly MeasureSpec[];
+  /** The common steps (`criterionId: null`), in file order. */
+  common: readonly MeasureSpec[];
+  /** Each criterion's measures, in file order. */
+  byCriterion: ReadonlyMap<string, readonly MeasureSpec[]>;
+}
+
+/**
+ * Checks a measure's `addresses`: `[]` for a common step; for a criterion's measure either
+ * `[criterionId]` (criterion-wide) or branch ids of that criterion, each a known branch of
+ * the built-in rulesets, none twice.
+ */
+function checkAddresses(measure: MeasureSpec, field: string, file: string): void {
+  const fail = (message: string): never => {
+    throw new RulesetError(file, `${field}.addresses`, message);
+  };
+  const { criterionId, addresses } = measure;
+  if (criterionId === null) {
+    if (addresses.length > 0) fail('a common step (criterionId null) answers no branch: must be []');
+    return;
+  }
+  if (addressKind(criterionId) !== 'criterion') {
+    throw new RulesetError(file, `${field}.criterionId`, `"${criterionId}" is not a criterion of the built-in rulesets`);
+  }
+  if (addresses.length === 0) fail(`must name the branches of ${criterionId} it answers, or ["${criterionId}"] for a criterion-wide measure`);
+  if (new Set(addresses).size !== addresses.length) fail('names a branch twice');
+  if (addresses.includes(criterionId)) {
+    if (addresses.length > 1) fail(`a criterion-wide measure says ["${criterionId}"] alone`);
+    return;
+  }
+  for (const address of addresses) {
+    if (!address.startsWith(`${criterionId}.`)) fail(`"${address}" is not a branch of ${criterionId}`);
+    if (addressKind(address) !== 'branch') fail(`"${address}" is not a known branch id`);
+  }
+}
+
+/** Checks that a measure's texts hold no placeholder but the township ones (and `{title}` where allowed). */
+function checkPlaceholders(spec: Pick<MeasureSpec, 'measure' | 'goal' | 'evidence'>, field: string, file: string, allowed: readonly string[]): void {
+  for (const key of ['measure', 'goal', 'evidence'] as const) {
+    const text = spec[key];
+    const entries: Array<[string, string]> =
+      'zh' in text
+        ? [['zh', text.zh], ['en', text.en]]
+        : (['village', 'community'] as const).flatMap((kind): Array<[string, string]> => [[`${kind}.zh`, text[kind].zh], [`${kind}.en`, text[kind].en]]);
+    for (const [path, value] of entries) {
+      const unknown = (value.match(/\{[^}]*\}/g) ?? []).find((p) => !allowed.includes(p));
+      if (unknown) throw new RulesetError(file, `${field}.${key}.${path}`, `unknown placeholder ${unknown} (known: ${allowed.join(', ')})`);
+    }
+  }
 }
 
 /**
  * Validates the two plan files and checks them against each other: unique measure ids,
- * phases that exist in each template, roles that exist in the roles table, and phase ranges
- * that run forwards. @internal
+ * phases that exist in each template, addresses that name known branches of the measure's
+ * own criterion, texts with known placeholders only, and phase ranges that run forwards. @internal
  */
 export function buildCatalogue(
   measuresInput: { file: string; content: unknown },
@@ -54,31 +104,38 @@ export function buildCatalogue(
       if (to < from) throw new RulesetError(templatesInput.file, field, `phase "${phase.id}" ends before it starts`);
     });
   }
-  const checkRefs = (spec: Pick<MeasureSpec, 'phase' | 'role'>, field: string) => {
+  const checkPhases = (spec: Pick<MeasureSpec, 'phase'>, field: string) => {
     for (const name of ['intensive', 'annual'] as const) {
       if (!phaseIds[name].has(spec.phase[name])) {
         throw new RulesetError(measuresInput.file, `${field}.phase.${name}`, `no phase "${spec.phase[name]}" in template ${name}`);
       }
     }
-    if (!Object.hasOwn(measuresFile.roles, spec.role)) {
-      throw new RulesetError(measuresInput.file, `${field}.role`, `no role "${spec.role}" in roles`);
-    }
   };
-  // The renderer names the accountable body (镇党委 / 街道党工委) by this key.
-  if (!Object.hasOwn(measuresFile.roles, 'committee')) throw new RulesetError(measuresInput.file, 'roles.committee', 'missing');
-  checkRefs(measuresFile.generic, 'generic');
+  checkPhases(measuresFile.generic, 'generic');
+  checkPlaceholders(measuresFile.generic, 'generic', measuresInput.file, [...PLACEHOLDERS, '{title}']);
   const seen = new Set<string>();
   measuresFile.measures.forEach((measure, i) => {
     const field = `measures.${i}`;
     if (seen.has(measure.id)) throw new RulesetError(measuresInput.file, `${field}.id`, `duplicate measure id "${measure.id}"`);
     seen.add(measure.id);
-    checkRefs(measure, field);
+    checkPhases(measure, field);
+    checkAddresses(measure, field, measuresInput.file);
+    checkPlaceholders(measure, field, measuresInput.file, PLACEHOLDERS);
   });
+  const byCriterion = new Map<string, MeasureSpec[]>();
+  for (const measure of measuresFile.measures) {
+    if (measure.criterionId === null) continue;
+    const list = byCriterion.get(measure.criterionId) ?? [];
+    list.push(measure);
+    byCriterion.set(measure.criterionId, list);
+  }
   return {
     templates: templatesFile.templates,
-    roles: measuresFile.roles,
+    organs: measuresFile.organs,
     generic: measuresFile.generic,
     measures: measuresFile.measures,
+    common: measuresFile.measures.filter((m) => m.criterionId === null),
+    byCriterion,
   };
 }
 

@@ -3,28 +3,31 @@
  *
  * @module
  */
-import { z } from 'zod';
-import { OptionsError } from '../errors.js';
+import * as z from 'zod';
+import { OptionsError, type Issue } from '../errors.js';
 import { compareDates, formatDate, parseDate } from '../internals/dates.js';
 import { TEMPLATES } from '../schema/options.js';
 import { dotted } from '../schema/messages.js';
-import type { MeasureSpec } from '../schema/plans.js';
+import type { MeasureSpec, MeasureText, TownshipLevel } from '../schema/plans.js';
 import type { Bilingual } from '../ruleset.js';
 import type { ScreeningResult } from '../outcome.js';
 import { catalogue, type PlanCatalogue } from './catalogue.js';
 import { buildTimeline } from './timeline.js';
+import { metBranches } from './branches.js';
+import { fillTownship, organOf, townshipLevel } from './organs.js';
 import type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './types.js';
 
 /** Options of {@link planRectification}. */
 export interface PlanOptions {
   /**
-   * Requested start, `YYYY-MM-DD`. The `intensive` plan starts on it; the `annual` plan starts
-   * on the first 1 April on or after it.
+   * Requested start, `YYYY-MM-DD`, on or after the result's `assessedOn`. The `intensive` plan
+   * starts on it; the `annual` plan on the first day of its month when it is the 1st,
+   * otherwise on the first day of the next month.
    */
   start: string;
   /**
-   * `intensive` (seed plan 1: 91 days in five phases) or `annual` (seed plan 2: April to
-   * December).
+   * `intensive` (seed plan 1: 91 days in five phases) or `annual` (seed plan 2: nine months in
+   * four phases, the last two overlapping).
    * @default 'intensive'
    */
   template?: PlanTemplate;
@@ -36,7 +39,7 @@ const planOptionsSchema = z.strictObject({
 });
 
 /** The parts of a {@link ScreeningResult} a plan reads. */
-type PlanInput = Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'matched' | 'criteria'>;
+type PlanInput = Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'matched' | 'criteria' | 'assessedOn' | 'region'>;
 
 function checkResult(result: unknown): PlanInput {
   const fail = (field: string, expected: string): never => {
@@ -46,12 +49,24 @@ function checkResult(result: unknown): PlanInput {
   const r = result as Record<string, unknown>;
   if (typeof r.orgId !== 'string' || r.orgId === '') fail('orgId', 'a non-empty string');
   if (r.kind !== 'village' && r.kind !== 'community') fail('kind', '"village" or "community"');
+  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('assessedOn', 'a YYYY-MM-DD date');
   if (!Array.isArray(r.matched) || !r.matched.every((id) => typeof id === 'string')) fail('matched', 'an array of criterion ids');
   if (r.criteria !== undefined && !Array.isArray(r.criteria)) fail('criteria', 'an array');
   return result as PlanInput;
 }
 
-function checkOptions(options: unknown): { start: string; template: PlanTemplate } {
+/**
+ * The issue for a plan `start` before the assessment date, or `undefined` when the start may
+ * be used: a plan never starts before the screening it answers. Both dates must be real
+ * `YYYY-MM-DD` dates. @internal
+ */
+export function planStartIssue(start: string, assessedOn: string): Issue | undefined {
+  return compareDates(start, assessedOn) < 0
+    ? { path: 'start', message: `must not be before the assessment date ${assessedOn}, got ${start}` }
+    : undefined;
+}
+
+function checkOptions(options: unknown, assessedOn: string): { start: string; template: PlanTemplate } {
   const parsed = planOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) {
     throw new OptionsError(
@@ -66,6 +81,8 @@ function checkOptions(options: unknown): { start: string; template: PlanTemplate
   if (!parseDate(start)) {
     throw new OptionsError([{ path: 'start', message: `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(start)}` }]);
   }
+  const early = planStartIssue(start, assessedOn);
+  if (early) throw new OptionsError([early]);
   return { start, template };
 }
 
@@ -88,14 +105,19 @@ function fill(text: Bilingual, title: Bilingual): Bilingual {
   return { zh: text.zh.replaceAll('{title}', title.zh), en: text.en.replaceAll('{title}', title.en) };
 }
 
+/** A measure's text for this kind of organisation and its township level. */
+function worded(text: MeasureText, kind: Kind, level: TownshipLevel): Bilingual {
+  return fillTownship('zh' in text ? text : text[kind], level);
+}
+
 /** What a plan's dates depend on: the template and the start. Cached, since a batch has few distinct dates. */
 interface Frame {
   timeline: TimelinePhase[];
   start: string;
   end: string;
   phases: Map<string, TimelinePhase>;
-  /** Dated checklist items by `${kind}|${measure id}`, copied out for each plan. */
-  items: Map<string, ChecklistItem>;
+  /** Dated checklist items by `${kind}|${township organ}|${measure id}`, copied out for each plan. */
+  items: Map<string, Omit<ChecklistItem, 'addresses'>>;
 }
 
 const frames = new Map<string, Frame>();
@@ -119,72 +141,107 @@ function frameOf(data: PlanCatalogue, template: PlanTemplate, start: string): Fr
   return frame;
 }
 
+/** Township levels by township name: a batch has few distinct townships. Read only, never handed out. */
+const levels = new Map<string, TownshipLevel>();
+
+function levelOf(data: PlanCatalogue, township: unknown): TownshipLevel {
+  if (typeof township !== 'string' || data !== catalogue) return townshipLevel(township, data.organs);
+  let level = levels.get(township);
+  if (!level) {
+    if (levels.size >= MAX_FRAMES) levels.clear();
+    levels.set(township, (level = townshipLevel(township, data.organs)));
+  }
+  return level;
+}
+
 /** A fresh copy, so that a user filling in `responsible` on one plan never touches another. */
-function copyItem(item: ChecklistItem): ChecklistItem {
+function copyItem(item: Omit<ChecklistItem, 'addresses'>, addresses: readonly string[]): ChecklistItem {
   return {
-    ...item,
+    id: item.id,
+    criterionId: item.criterionId,
+    addresses: [...addresses],
     measure: { ...item.measure },
     goal: { ...item.goal },
+    phase: item.phase,
+    due: item.due,
     role: { ...item.role },
     evidence: { ...item.evidence },
+    source: item.source,
     ...(item.occurrences ? { occurrences: [...item.occurrences] } : {}),
   };
 }
+
+type Kind = 'village' | 'community';
+type DatedSpec = Pick<MeasureSpec, 'id' | 'criterionId' | 'measure' | 'goal' | 'phase' | 'role' | 'evidence' | 'source' | 'recurrence'>;
 
 function build(result: PlanInput, start: string, template: PlanTemplate, data: PlanCatalogue): RectificationPlan {
   const frame = frameOf(data, template, start);
   const { start: planStart, end: planEnd, phases } = frame;
   const timeline = frame.timeline.map((p) => ({ ...p, title: { ...p.title } }));
+  const kind = result.kind;
+  const level = levelOf(data, result.region?.township);
+  const township = level.organ;
 
-  const dated = (spec: MeasureSpec): ChecklistItem => {
+  const dated = (spec: DatedSpec): Omit<ChecklistItem, 'addresses'> => {
     const phase = phases.get(spec.phase[template])!;
+    const occurrences = spec.recurrence
+      ? occurrencesBetween(planStart, planEnd, spec.recurrence.months, spec.recurrence.day)
+      : undefined;
     return {
       id: spec.id,
       criterionId: spec.criterionId,
-      measure: spec.measure,
-      goal: spec.goal,
+      measure: worded(spec.measure, kind, level),
+      goal: worded(spec.goal, kind, level),
       phase: phase.id,
-      due: spec.due === 'plan-end' ? planEnd : phase.end,
-      role: data.roles[spec.role]![result.kind],
-      evidence: spec.evidence,
+      // Recurring work is due on its last occurrence (the plan's end when none falls inside it).
+      due: occurrences ? (occurrences.at(-1) ?? planEnd) : phase.end,
+      role: organOf(spec.role, kind, township, data.organs),
+      evidence: worded(spec.evidence, kind, level),
       source: spec.source,
-      ...(spec.recurrence
-        ? { occurrences: occurrencesBetween(planStart, planEnd, spec.recurrence.months, spec.recurrence.day) }
-        : {}),
+      ...(occurrences ? { occurrences } : {}),
     };
   };
-  const item = (spec: MeasureSpec): ChecklistItem => {
-    const key = `${result.kind}|${spec.id}`;
+  const item = (spec: MeasureSpec, addresses: readonly string[]): ChecklistItem => {
+    const key = `${kind}|${township.zh}|${spec.id}`;
     let cached = frame.items.get(key);
     if (!cached) frame.items.set(key, (cached = dated(spec)));
-    return copyItem(cached);
+    return copyItem(cached, addresses);
   };
 
-  const titles = new Map((result.criteria ?? []).map((c) => [c.id, c.title]));
+  const criteria = new Map((result.criteria ?? []).map((c) => [c.id, c]));
   const problems: PlanProblem[] = [];
-  const checklist: ChecklistItem[] = data.measures.filter((m) => m.criterionId === null).map(item);
+  const checklist: ChecklistItem[] = data.common.map((m) => item(m, []));
   for (const criterionId of result.matched) {
-    const title = titles.get(criterionId) ?? { zh: criterionId, en: criterionId };
+    const criterion = criteria.get(criterionId);
+    const title = criterion?.title ?? { zh: criterionId, en: criterionId };
     problems.push({ criterionId, title: { ...title } });
-    const known = data.measures.filter((m) => m.criterionId === criterionId);
-    if (known.length > 0) {
-      checklist.push(...known.map(item));
-    } else {
-      // A criterion the catalogue does not know (a province's own) still gets an item, so
-      // every matched criterion is covered.
+    // Only the measures answering a met branch, and the criterion-wide ones (contract, "Plans").
+    const met = metBranches(criterion);
+    const chosen: ChecklistItem[] = [];
+    for (const measure of data.byCriterion.get(criterionId) ?? []) {
+      if (measure.kinds && !measure.kinds.includes(kind)) continue;
+      const answered = measure.addresses.filter((a) => a === criterionId || met?.has(a) === true);
+      if (answered.length > 0) chosen.push(item(measure, answered));
+    }
+    if (chosen.length === 0) {
+      // A criterion the catalogue does not know (a province's own), or one whose met branches
+      // no measure answers, still gets an item, so every matched criterion is covered.
       const g = data.generic;
-      checklist.push(
-        copyItem(dated({
-          ...g,
-          id: `${criterionId}-generic`,
-          criterionId,
-          due: 'phase-end',
-          measure: fill(g.measure, title),
-          goal: fill(g.goal, title),
-          evidence: fill(g.evidence, title),
-        })),
+      chosen.push(
+        copyItem(
+          dated({
+            ...g,
+            id: `${criterionId}-generic`,
+            criterionId,
+            measure: fill(worded(g.measure, kind, level), title),
+            goal: fill(worded(g.goal, kind, level), title),
+            evidence: fill(worded(g.evidence, kind, level), title),
+          }),
+          [criterionId],
+        ),
       );
     }
+    checklist.push(...chosen);
   }
 
   return {
@@ -195,50 +252,61 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
     timeline,
     checklist,
     ...(typeof result.orgName === 'string' ? { orgName: result.orgName } : {}),
-    kind: result.kind,
+    kind,
+    townshipOrgan: { ...township },
     problems,
   };
 }
 
 /**
  * Plans the rectification (整顿方案) of one screened organisation: a dated timeline from the
- * template and a checklist with the steps every plan has (leading group, the "four ones",
- * investigation, one plan per village, supervision, look-back, assessment and acceptance)
- * plus the catalogue's measures for every matched criterion (a criterion the catalogue does
- * not know gets a generic item). Each item has its phase, due date (the end of its phase;
- * recurring work is due when the plan ends), responsible body by kind (镇党委 for a village,
- * 街道党工委 for a community), goal, evidence and source; recurring work lists its dated
- * `occurrences` inside the plan window (finance disclosure on the 15th of January, April,
- * July and October; monthly 支委会 and 主题党日 where C04 matched).
+ * template and a checklist with the steps every plan has (leading group, joint examination
+ * of the list, the "four ones", investigation, one plan per organisation, supervision,
+ * look-back, two-level assessment and acceptance) and, for each matched criterion, the
+ * measures that answer a condition that was met (a criterion's `branches`; a village whose
+ * secretary is in post gets no measure for a vacant post) plus its criterion-wide measures.
+ * A result without `branches` gets the criterion-wide measures only; a matched criterion no
+ * measure applies to gets a generic item. Each item names the conditions it answers
+ * (`addresses`), its phase, due date (the end of its phase; recurring work is due on its last
+ * occurrence), the responsible organ (the township organ read from `org.region.township`,
+ * 县委组织部 for county-level steps, 纪检监察机关 for discipline cases, the organisation
+ * itself for its own meetings and disclosures), goal, evidence and source. Recurring work
+ * lists its `occurrences` inside the plan window: finance disclosure on the 15th of January,
+ * April, July and October; the 支委会 on the 5th and the 主题党日 on the 10th of every month.
  *
- * Any result is accepted: whether an organisation is rectified is the township (street)
- * committee's decision (经镇党委研究决定), not the screening's, so a result that is not
- * `weak-lax` gets a plan with the common steps only (it has no matched criteria). `screen`
- * itself attaches plans to `weak-lax` results only.
+ * Any result is accepted: a screening is a preliminary finding, and the list is proposed by
+ * the township (street) committee, examined jointly by the county organisation department
+ * and decided by the county Party standing committee, so a result that is not `weak-lax`
+ * gets a plan with the common steps only. `screen` itself attaches plans to `weak-lax`
+ * results only.
  *
- * Throws an `OptionsError` naming the field for a bad `start` (not a real `YYYY-MM-DD`
- * date), an unknown `template` or an unknown option key, and a `TypeError` when `result` is
- * not a screening result.
+ * Throws an `OptionsError` naming the field for a bad `start` (not a real `YYYY-MM-DD` date,
+ * or before the result's `assessedOn`), an unknown `template` or an unknown option key, and a
+ * `TypeError` when `result` is not a screening result.
  *
  * @example
  * ```ts
  * import { planRectification, screen } from 'weak-lax-screener';
  *
- * const result = await screen(gongtongVillage);      // 共同村, C07 matched
- * const plan = planRectification(result, { start: '2017-03-01' });
+ * const result = await screen(baishaVillage);   // 白沙村, 青石镇; C07 matched on finance disclosure
+ * const plan = planRectification(result, { start: '2026-04-01' });
  * plan.timeline.map((p) => `${p.start}..${p.end}`);
- * // ['2017-03-01..2017-03-06', '2017-03-07..2017-03-20', '2017-03-21..2017-04-21',
- * //  '2017-04-22..2017-05-22', '2017-05-22..2017-05-30']
- * plan.checklist.find((i) => i.id === 'C07-finance-disclosure')?.occurrences;   // ['2017-04-15']
+ * // ['2026-04-01..2026-04-06', '2026-04-07..2026-04-20', '2026-04-21..2026-05-22',
+ * //  '2026-05-23..2026-06-22', '2026-06-22..2026-06-30']
+ * plan.checklist.find((i) => i.id === 'C07-finance-disclosure');
+ * // { addresses: ['C07.financeDisclosures'], role: { zh: '村党组织', … }, occurrences: ['2026-04-15'], due: '2026-04-15', … }
  * ```
  */
 export function planRectification(result: ScreeningResult, options: PlanOptions): RectificationPlan {
   const checked = checkResult(result);
-  const { start, template } = checkOptions(options);
+  const { start, template } = checkOptions(options, checked.assessedOn);
   return build(checked, start, template, catalogue);
 }
 
-/** The plan `screen` attaches to a weak-lax result, whose inputs are already checked. @internal */
+/**
+ * The plan `screen` attaches to a weak-lax result, whose inputs are already checked (the
+ * caller checks the start against `assessedOn` with {@link planStartIssue}). @internal
+ */
 export function planForResult(result: ScreeningResult, start: string, template: PlanTemplate): RectificationPlan {
   return build(result, start, template, catalogue);
 }

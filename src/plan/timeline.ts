@@ -8,15 +8,15 @@ import type { TemplateSpec } from '../schema/plans.js';
 import type { TimelinePhase } from './types.js';
 
 /**
- * The first day of `anchorMonth` on or after `start` (for seed plan 2: the first 1 April on
- * or after the start; 2017-04-01 itself counts, 2017-04-02 gives 2018-04-01).
+ * The anchor of a month-based template: the first day of the month of `start` when `start`
+ * is the 1st, otherwise the first day of the next month (2026-04-01 → 2026-04-01,
+ * 2026-04-02 → 2026-05-01, 2026-12-15 → 2027-01-01).
  */
-export function anchorOnOrAfter(start: string, anchorMonth: number): string {
+export function monthAnchor(start: string): string {
   const date = parseDate(start);
   if (!date) throw new RangeError(`not a YYYY-MM-DD calendar date: ${JSON.stringify(start)}`);
-  const sameYear = { year: date.year, month: anchorMonth, day: 1 };
-  const onOrAfter = date.month < anchorMonth || (date.month === anchorMonth && date.day === 1);
-  return formatDate(onOrAfter ? sameYear : { ...sameYear, year: date.year + 1 });
+  const first = { year: date.year, month: date.month, day: 1 };
+  return formatDate(date.day === 1 ? first : addMonthsClamped(first, 1));
 }
 
 /** The phases of `template` started on `start`, with inclusive dates. */
@@ -29,7 +29,7 @@ export function buildTimeline(template: TemplateSpec, start: string): TimelinePh
       end: addDays(start, phase.to),
     }));
   }
-  const anchor = parseDate(anchorOnOrAfter(start, template.anchorMonth))!;
+  const anchor = parseDate(monthAnchor(start))!;
   return template.phases.map((phase) => {
     const first = addMonthsClamped(anchor, phase.fromMonth);
     const last = addMonthsClamped(anchor, phase.toMonth);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareDates, isInputDate } from '../internals/dates.js';
 import { ASSESSED_ON, FIELDS, GROUPS, INDICATOR_GROUPS, keyOf, type FieldSpec, type GroupSpec } from './fields.js';
 import type { Assessment } from './assessment.types.js';

@@ -2,7 +2,8 @@
  * Turning zod issues into this library's `Issue`s: dotted paths naming the offending key,
  * one issue per unknown key with a "did you mean" hint, and messages in English or Chinese.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { en as enLocale, zhCN as zhCNLocale } from 'zod/v4/locales';
 import type { Issue } from '../errors.js';
 
 /** Language of error messages. */
@@ -73,6 +74,10 @@ const CUSTOM: Record<string, { en: (p: Params) => string; zh: (p: Params) => str
       `标准 ${String(p.criterionId)} 没有阈值“${String(p.name)}”` +
       (p.suggestion ? `；是否应为“${String(p.suggestion)}”？` : p.known ? `（可用：${String(p.known)}）` : '（该项没有阈值）'),
   },
+  planStartEarly: {
+    en: (p) => `the plan must not start before the assessment date ${String(p.assessedOn)}, got ${String(p.start)}`,
+    zh: (p) => `整顿方案的开始日期（${String(p.start)}）不能早于排查日期（${String(p.assessedOn)}）`,
+  },
   notAnObject: {
     en: () => 'expected an object (one assessment)',
     zh: () => '应为对象（一条排查记录）',
@@ -86,8 +91,9 @@ export function message(locale: Locale, key: string, params: Params = {}): strin
   return locale === 'zh-CN' ? entry.zh(params) : entry.en(params);
 }
 
-const zhCN = z.locales.zhCN().localeError;
-const en = z.locales.en().localeError;
+// The two locales by their own modules: `z.locales` would pull all of zod's locales into a bundle.
+const zhCN = zhCNLocale().localeError;
+const en = enLocale().localeError;
 
 /** A zod error map rendering our custom issues and zod's own in `locale`. */
 export function errorMap(locale: Locale): z.core.$ZodErrorMap {
@@ -120,8 +126,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The known key closest to `key` (case-insensitive edit distance ≤ 3), if any. */
+const suggestions = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+/**
+ * The known key closest to `key` (case-insensitive edit distance ≤ 3), if any. Remembered
+ * per list of known keys: a batch written for an older contract repeats the same unknown key
+ * on every record.
+ */
 export function suggest(key: string, known: readonly string[]): string | undefined {
+  let byKey = suggestions.get(known);
+  if (!byKey) suggestions.set(known, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of known) {
@@ -131,6 +146,7 @@ export function suggest(key: string, known: readonly string[]): string | undefin
       bestDistance = distance;
     }
   }
+  if (byKey.size < 10_000) byKey.set(key, best);
   return best;
 }
 

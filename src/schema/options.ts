@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasRulesetBrand } from '../internals/brand.js';
 
 /** Plan templates: `intensive` (seed plan 1, 91 days) and `annual` (seed plan 2, April–December). */

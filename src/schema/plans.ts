@@ -1,19 +1,55 @@
 /**
  * Zod schemas for the plan data files in `rules/plans/`: the measures catalogue
- * (`measures.json`) and the timeline templates (`templates.json`). Cross-file checks (a
- * measure's phase must exist in the template, its role in the roles table) are made by the
- * catalogue loader in `src/plan/catalogue.ts`.
+ * (`measures.json`), the timeline templates (`templates.json`) and the review settings
+ * (`review.json`). Cross-file checks (a measure's phase must exist in both templates, its
+ * `addresses` must name branches of its own criterion) are made by the catalogue loader in
+ * `src/plan/catalogue.ts`.
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
+/** A text worded per kind of organisation: 村务、村民、村“两委” for a village, 居务、居民、社区“两委” for a community. */
+const byKind = z.strictObject({ village: bilingual, community: bilingual });
+
+/**
+ * A text the same for both kinds, or worded per kind. `{township}`, `{level}` and
+ * `{townshipDiscipline}` are filled in from the organisation's township (镇党委, 镇, 镇纪委).
+ */
+const text = z.union([bilingual, byKind]);
+
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'must be an identifier such as "C07-finance-disclosure"');
 
-/** A responsible body, named per kind of organisation (村 → 镇…, 社区 → 街道…). */
-const roleSchema = z.strictObject({ village: bilingual, community: bilingual });
+/**
+ * The responsible organ of a measure (`role`): `township`, the township organ read from
+ * `org.region.township` (乡党委、镇党委、苏木党委、街道党工委); `county`, 县委组织部;
+ * `discipline`, 纪检监察机关; `organisation`, the village or community Party organisation itself.
+ */
+export const ROLE_KEYS = ['township', 'county', 'discipline', 'organisation'] as const;
+
+/** The organs named by `role`, with the rule that reads the township organ from its name. */
+/**
+ * The township level of an organisation: its Party organ (镇党委, filling `{township}` in
+ * texts and `role`), the level's name (镇, filling `{level}`) and its discipline body (镇纪委,
+ * filling `{townshipDiscipline}`).
+ */
+const townshipLevelSchema = z.strictObject({ organ: bilingual, level: bilingual, discipline: bilingual });
+
+const organsSchema = z.strictObject({
+  township: z.strictObject({
+    /** Removed once from the end of `org.region.township` before its ending is read (人民政府, 党委, 办事处). */
+    strip: z.array(z.string().min(1)),
+    /** The first ending that the (stripped) name ends with gives the level: 街道 → 街道党工委, 乡 → 乡党委 … */
+    endings: z.array(townshipLevelSchema.extend({ ending: z.string().min(1) })).min(1),
+    /** For a missing township, or one with another ending: 乡镇（街道）党（工）委. */
+    fallback: townshipLevelSchema,
+  }),
+  county: bilingual,
+  discipline: bilingual,
+  organisation: byKind,
+});
 
 /**
  * A recurrence inside the plan window: the given `day` of each listed month (1..12). Days
@@ -29,43 +65,57 @@ const recurrenceSchema = z.strictObject({
 /** One measure (整改措施) of the catalogue. */
 export const measureSchema = z.strictObject({
   id: identifier,
-  /** The criterion the measure addresses; `null` for the steps every plan has. */
+  /** The criterion the measure answers; `null` for the steps every plan has. */
   criterionId: z.string().min(1).nullable(),
-  measure: bilingual,
-  goal: bilingual,
+  /**
+   * The branch ids the measure answers (`C01.secretaryVacantMonths`), or `[criterionId]` for
+   * a criterion-wide measure; `[]` for a common step. A plan holds a criterion's measure when
+   * the criterion is matched and any of its addresses is a met branch (or it is criterion-wide).
+   */
+  addresses: z.array(z.string().min(1)),
+  /** The kinds of organisation the measure is for; both when absent (四议两公开 is for villages only). */
+  kinds: z.array(z.enum(['village', 'community'])).min(1).optional(),
+  measure: text,
+  goal: text,
   /** Phase id per template. */
   phase: z.strictObject({ intensive: identifier, annual: identifier }),
-  /** `phase-end` (default): due at the end of its phase; `plan-end`: due when the plan ends (recurring work). */
-  due: z.enum(['phase-end', 'plan-end']).default('phase-end'),
-  /** Key into the file's `roles`. */
-  role: identifier,
-  evidence: bilingual,
-  /** Where the measure comes from: `seed plan 1`, `seed plan 2`, `domain S#`. */
+  /** The responsible organ (see {@link ROLE_KEYS}). */
+  role: z.enum(ROLE_KEYS),
+  evidence: text,
+  /** Where the measure comes from: `seed plan 1`, `seed plan 2`, `domain S#`, `domain §#`. */
   source: z.string().min(1),
+  /** Dated recurrences; the item is due on its last occurrence inside the plan window. */
   recurrence: recurrenceSchema.optional(),
 });
 
 /**
- * The item given to a matched criterion the catalogue does not know (a province's own
- * criterion): `{title}` in its texts is replaced by the criterion's title.
+ * The item given to a matched criterion the catalogue has no applicable measure for (a
+ * province's own criterion, or a result without branches): `{title}` in its texts is
+ * replaced by the criterion's title.
  */
-export const genericMeasureSchema = measureSchema.omit({ id: true, criterionId: true, recurrence: true, due: true });
+export const genericMeasureSchema = measureSchema.omit({ id: true, criterionId: true, addresses: true, kinds: true, recurrence: true });
 
 /** `rules/plans/measures.json`. */
 export const measuresFileSchema = z.strictObject({
   version: z.string().min(1),
   description: z.string().optional(),
-  roles: z.record(identifier, roleSchema),
+  organs: organsSchema,
   generic: genericMeasureSchema,
   measures: z.array(measureSchema).min(1),
 });
 
-/** A measure after validation (defaults filled in). */
+/** A text of a measure: one for both kinds, or one per kind. */
+export type MeasureText = z.output<typeof text>;
+/** A measure after validation. */
 export type MeasureSpec = z.output<typeof measureSchema>;
 /** The generic measure after validation. */
 export type GenericMeasureSpec = z.output<typeof genericMeasureSchema>;
 /** `measures.json` after validation. */
 export type MeasuresFile = z.output<typeof measuresFileSchema>;
+/** The organs table of `measures.json`. */
+export type Organs = MeasuresFile['organs'];
+/** A township level: its Party organ, its name and its discipline body. */
+export type TownshipLevel = z.output<typeof townshipLevelSchema>;
 
 const dayPhaseSchema = z.strictObject({
   id: identifier,
@@ -92,14 +142,14 @@ const dayTemplateSchema = z.strictObject({
 });
 
 /**
- * A template counted in whole months from the first `anchorMonth`-1 on or after the start
- * (seed plan 2: the first 1 April).
+ * A template counted in whole months from its anchor: the first day of the start's month
+ * when the start is the 1st, otherwise the first day of the next month (seed plan 2 started
+ * on 1 April).
  */
 const monthTemplateSchema = z.strictObject({
   unit: z.literal('month'),
   title: bilingual,
   source: z.string().min(1),
-  anchorMonth: z.int().min(1).max(12),
   phases: z.array(monthPhaseSchema).min(1),
 });
 

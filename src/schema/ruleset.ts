@@ -1,12 +1,13 @@
 /**
  * Zod schemas for rule files: `ruleset.json` and one json-rules-engine rule per criterion,
  * with the criterion's metadata beside the rule's own keys (`name`, `conditions`, `event`).
- * Rule files are untrusted input: only plain operators, plain property paths and
- * non-executable values are accepted.
+ * Rule files are untrusted input: only plain operators, dotted fact names and
+ * non-executable values are accepted; what is checked before these schemas (plain data, size,
+ * depth, `path`/`params`) is in `rule-input.ts`.
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * json-rules-engine's built-in comparison operators that rule files may use. `contains` and
@@ -26,21 +27,37 @@ export const OPERATORS = [
 /** A comparison operator name. */
 export type Operator = (typeof OPERATORS)[number];
 
-/** Names that would reach an object's prototype if used as keys. */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names every object inherits (`constructor`, `toString`, `valueOf`, `hasOwnProperty`,
+ * `__proto__` …) and `prototype`: as an id or a name they could be read from a prototype
+ * instead of the rule file, so none is accepted.
+ */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+const notReserved = [(name: string) => !RESERVED_NAMES.has(name), 'is a reserved name (every JavaScript object has a property of that name)'] as const;
+
+/** A criterion id such as `C01`. */
+const criterionId = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an identifier such as "C01"')
+  .refine(...notReserved);
+
+/** A threshold name such as `secretaryVacantMonths`. */
+const thresholdName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier such as "secretaryVacantMonths"')
+  .refine(...notReserved);
 
 const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
-
-/** A plain property path such as `$.seatsFilled` (no filters, wildcards or scripts). */
-const plainPath = z
-  .string()
-  .regex(/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/, 'must be a plain property path such as "$.seatsFilled"');
 
 const factName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'must be a dotted fact name');
 
 const scalar = z.union([z.number(), z.boolean(), z.string(), z.null()]);
 
-const factReference = z.strictObject({ fact: factName, path: plainPath.optional() });
+// No `path` and no `params`, on a leaf or on a fact reference: json-rules-engine would resolve
+// them (a path into a group object, parameters to a dynamic fact), which the compiled evaluator
+// does not; the loader refuses them with a hint (src/schema/rule-input.ts) before this schema.
+const factReference = z.strictObject({ fact: factName });
 
 /**
  * A condition's name (json-rules-engine's `name`): on a top-level branch of a criterion it
@@ -48,10 +65,9 @@ const factReference = z.strictObject({ fact: factName, path: plainPath.optional(
  */
 const conditionName = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier such as "twoYearsBasic"');
 
-/** A leaf condition: `fact` (optionally with `path`) compared by `operator` with `value`. */
+/** A leaf condition: `fact` (a dotted name) compared by `operator` with `value`. */
 export const leafConditionSchema = z.strictObject({
   fact: factName,
-  path: plainPath.optional(),
   operator: z.enum(OPERATORS),
   value: z.union([scalar, z.array(scalar), factReference]),
   /** Free text for people reading the rule file. */
@@ -103,7 +119,7 @@ const thresholdSchema = z.strictObject({
 
 /** One criterion file: a json-rules-engine rule plus its metadata. */
 export const criterionFileSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an identifier such as "C01"'),
+  id: criterionId,
   no: z.int().positive(),
   title: bilingual,
   /** The seed's own wording of the criterion (Chinese). */
@@ -112,13 +128,7 @@ export const criterionFileSchema = z.strictObject({
   operationalisation: bilingual.optional(),
   weight: z.number().finite().nonnegative().default(10),
   thresholds: z
-    .record(
-      z
-        .string()
-        .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an identifier such as "secretaryVacantMonths"')
-        .refine((name) => !RESERVED_NAMES.has(name), 'is a reserved name'),
-      thresholdSchema,
-    )
+    .record(thresholdName, thresholdSchema)
     .default({}),
   sources: z.array(z.string().min(1)).default([]),
   /** Kinds of organisation the criterion applies to; documentation only (the rule decides). */
@@ -142,21 +152,28 @@ export const rulesetFileSchema = z.strictObject({
   title: bilingual.optional(),
   description: z.string().optional(),
   /** The ordered criterion ids; with `extends`, ids added after the base ruleset's. */
-  criteria: z.array(z.string().min(1)),
-  /** Id of a ruleset this one builds on. */
-  extends: z.string().optional(),
+  criteria: z.array(criterionId),
+  /**
+   * Id of a ruleset this one builds on: a built-in ruleset or a sibling folder. An id, never a
+   * path: no `/`, no `..`.
+   */
+  extends: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, 'must be the id of a built-in ruleset or of a sibling folder, such as "cn-2017-ten"')
+    .refine((id) => !id.includes('..'), 'must not contain ".."')
+    .optional(),
   /** Facts read from `assessment.extra`, with their types. */
   extraFacts: z
     .record(
       z
         .string()
         .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an identifier')
-        .refine((name) => !RESERVED_NAMES.has(name), 'is a reserved name'),
+        .refine(...notReserved),
       z.enum(['number', 'boolean', 'string']),
     )
     .default({}),
   /** Threshold defaults overriding the criterion files' (e.g. a province's own numbers). */
-  thresholds: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+  thresholds: z.record(criterionId, z.record(thresholdName, z.number().finite())).optional(),
 });
 
 /** `ruleset.json` as written. */

@@ -2,7 +2,7 @@
  * A custom ruleset extending cn-2017-ten with every condition shape the rule format allows,
  * so that the compiled evaluator is tested beyond the default ruleset's flat `any`s: `all`,
  * `not`, nesting, `in`/`notIn`, `notEqual`, inclusive and strict comparisons, a comparison with
- * another field, `fact` + `path`, declared `extra` facts of each type, derived months, and
+ * another field, declared `extra` facts of each type, derived months, and
  * weights other than 10.
  */
 import fc from 'fast-check';
@@ -69,7 +69,7 @@ export const shapesRuleset = loadRuleset({
       thresholds: { rate: { default: 0.5, warningLine: 0.8, source: 'test' } },
       conditions: {
         any: [
-          { fact: 'service', path: '$.satisfactionRate', operator: 'lessThanInclusive', value: { fact: 'threshold.X14.rate' } },
+          { fact: 'service.satisfactionRate', operator: 'lessThanInclusive', value: { fact: 'threshold.X14.rate' } },
           { fact: 'affairs.affairsDisclosures', operator: 'lessThan', value: { fact: 'affairs.financeDisclosures' } },
           { fact: 'leadership.secretaryVacantMonths', operator: 'greaterThan', value: 4 },
           { not: { fact: 'organisationLife.monthsSinceElection', operator: 'lessThanInclusive', value: 70 } },

@@ -1,0 +1,227 @@
+/**
+ * Reading a ruleset folder from disk: the one part of the library that needs Node's file
+ * system, so it lives outside the core entry (see `src/node.ts`).
+ *
+ * Rule files are untrusted: a file is read only if it is a regular file, not a symbolic link,
+ * and within {@link RULESET_LIMITS}.fileBytes; `extends` resolves only among the sibling
+ * folders of the ruleset's folder (real folders, not links) and the built-in rulesets; an
+ * error never quotes a file's text.
+ *
+ * @module
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { RulesetError } from './errors.js';
+import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
+import { buildRuleset, type Ruleset } from './ruleset.js';
+import { builtInRuleset, loadRulesetObjects, type RulesetObjects } from './rulesets.js';
+
+const WHY: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'not a folder',
+  EISDIR: 'a folder, not a file',
+  ELOOP: 'a symbolic link (rule files must be regular files inside the ruleset folder)',
+};
+
+function why(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (typeof code === 'string' && WHY[code]) || (typeof code === 'string' ? code : 'unreadable');
+}
+
+/**
+ * Offset of the first JSON syntax error in `text` (`text.length` when it ends early), found
+ * without recursion. Used only after JSON.parse has failed, because V8's own message quotes
+ * the file's text.
+ */
+export function jsonErrorOffset(text: string): number {
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const stack: string[] = [];
+  let state: 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'after' = 'value';
+  let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const string = (): boolean => {
+    i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') return ++i > 0;
+      if (c < ' ') return false;
+      if (c === '\\') {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
+        else return false;
+      } else i++;
+    }
+    return false;
+  };
+  for (;;) {
+    skipSpace();
+    const c = text[i];
+    if (state === 'after') {
+      if (stack.length === 0) return i < text.length ? i : -1;
+      const top = stack.at(-1)!;
+      if (c === ',') {
+        i++;
+        state = top === '{' ? 'key' : 'value';
+      } else if (c === (top === '{' ? '}' : ']')) {
+        stack.pop();
+        i++;
+      } else return i;
+    } else if (state === 'key' || state === 'keyOrEnd') {
+      if (state === 'keyOrEnd' && c === '}') {
+        stack.pop();
+        i++;
+        state = 'after';
+      } else {
+        if (c !== '"' || !string()) return i;
+        skipSpace();
+        if (text[i] !== ':') return i;
+        i++;
+        state = 'value';
+      }
+    } else {
+      if (state === 'valueOrEnd' && c === ']') {
+        stack.pop();
+        i++;
+        state = 'after';
+      } else if (c === '{' || c === '[') {
+        stack.push(c);
+        i++;
+        state = c === '{' ? 'keyOrEnd' : 'valueOrEnd';
+      } else if (c === '"') {
+        if (!string()) return i;
+        state = 'after';
+      } else {
+        const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, i));
+        NUMBER.lastIndex = i;
+        if (literal) i += literal.length;
+        else if (NUMBER.test(text)) i = NUMBER.lastIndex;
+        else return i;
+        state = 'after';
+      }
+    }
+  }
+}
+
+/** Parses a rule file's text; a syntax error names its line and column, never the text. */
+function parseJson(text: string, file: string): unknown {
+  // A byte-order mark, as Windows editors write it, is not a syntax error.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch {
+    const offset = Math.max(0, jsonErrorOffset(body));
+    const before = body.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    throw new RulesetError(file, '', offset >= body.length ? 'not valid JSON: the file ends too early' : `not valid JSON at line ${line}, column ${column}`);
+  }
+}
+
+/**
+ * Reads one rule file: a regular file (not a link, a folder or a device), within the size
+ * limit. Opened without following links, so a file swapped for a link after the check is
+ * refused too.
+ */
+function readRuleFile(file: string): unknown {
+  let stats;
+  try {
+    stats = lstatSync(file);
+  } catch (error) {
+    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+  }
+  if (stats.isSymbolicLink()) throw new RulesetError(file, '', `cannot read: ${WHY.ELOOP}`);
+  if (!stats.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO put in the file's place must not wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
+    if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', `the file has ${opened.size.toLocaleString('en')} bytes`);
+    const text = readFileSync(fd, 'utf8');
+    // The file may have grown since fstat.
+    if (Buffer.byteLength(text) > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'the file is too large');
+    return parseJson(text, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True when `path` is a real folder (not a link to one); false when nothing is there. */
+function isRealFolder(path: string, rulesetFile: string): boolean {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return false;
+  }
+  if (stats.isSymbolicLink()) {
+    throw new RulesetError(rulesetFile, 'extends', `sibling folder "${basename(path)}" is a symbolic link: extends does not follow links`);
+  }
+  return stats.isDirectory();
+}
+
+function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset {
+  const rulesetFile = join(folder, 'ruleset.json');
+  if (loading.has(folder)) throw new RulesetError(rulesetFile, 'extends', 'circular extends');
+  loading.add(folder);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
+  } catch (error) {
+    throw new RulesetError(folder, '', `cannot read folder: ${why(error)}`);
+  }
+  if (!names.includes('ruleset.json')) throw new RulesetError(rulesetFile, '', 'missing ruleset.json');
+  const criterionNames = names.filter((name) => name !== 'ruleset.json');
+  if (criterionNames.length > RULESET_LIMITS.criteriaPerRuleset) {
+    throw limitError(folder, '', 'criteriaPerRuleset', `${criterionNames.length} criterion files`);
+  }
+  const criteria = criterionNames.map((name) => ({ file: join(folder, name), content: readRuleFile(join(folder, name)) }));
+  for (const input of criteria) {
+    const id = (input.content as { id?: unknown } | null)?.id;
+    // Only an id the schema would accept is named here; any other is the schema's to report,
+    // without quoting it.
+    if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && basename(input.file, '.json') !== id) {
+      throw new RulesetError(input.file, 'id', `id "${id}" does not match the file name`);
+    }
+  }
+  // `extends` is an id (the schema refuses "/", "\" and ".."): a sibling folder of the same
+  // root, else a built-in ruleset.
+  return buildRuleset({ file: rulesetFile, content: readRuleFile(rulesetFile) }, criteria, (id) => {
+    const sibling = join(root, id);
+    return isRealFolder(sibling, rulesetFile) ? loadFolder(sibling, root, loading) : builtInRuleset(id);
+  });
+}
+
+/**
+ * Loads and validates a ruleset, synchronously: from a folder (`ruleset.json` plus one JSON
+ * file per criterion, named after its id) or from objects. `extends` names a sibling folder
+ * (a real folder beside this one, not a link) or a built-in ruleset, or (for objects) one of
+ * `bases`. Every file is validated, within documented limits; a bad one throws a
+ * {@link RulesetError} naming the file and the field. The ruleset returned is deeply frozen.
+ *
+ * This is the Node entry's `loadRuleset`; the browser build's takes objects only.
+ *
+ * @example
+ * ```ts
+ * const ruleset = loadRuleset('./rules/my-province');
+ * const result = await screen(assessment, { ruleset });
+ * ```
+ */
+export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
+  if (typeof dirOrObjects !== 'string') return loadRulesetObjects(dirOrObjects);
+  // The folder named by the caller may be reached through a link; what it holds may not.
+  const folder = resolve(dirOrObjects);
+  return loadFolder(folder, dirname(folder), new Set());
+}
