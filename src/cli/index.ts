@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { CASE_OPTIONS, caseCommand } from './case-command.js';
 import {
   assessmentJsonSchema,
   defaultRuleset,
@@ -54,6 +55,8 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       options: {
+        // The case commands' own flags (--as-of, --org, --item, …), then the rest.
+        ...CASE_OPTIONS,
         format: { type: 'string' },
         'input-format': { type: 'string' },
         ruleset: { type: 'string' },
@@ -309,6 +312,8 @@ async function run(argv: string[], out: Output, tuning: Tuning): Promise<number>
       return await commandPlan(rest, values, out);
     case 'review':
       return await commandReview(rest, values, out);
+    case 'case':
+      return await caseCommand(rest, values, (text) => out.write(text));
     default:
       throw new UsageError(MESSAGES.unknownCommand(command));
   }

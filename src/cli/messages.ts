@@ -13,6 +13,9 @@ Commands
                     compare follow-up assessments (or results) with earlier ones, by org id
   schema            print the assessment JSON Schema (2020-12)
   rules             list the criteria, thresholds and warning lines of the ruleset
+  case open|progress|status|ledger
+                    rectification cases after the list is decided: open, record progress,
+                    status, the monthly ledger (weak-lax-screener case --help)
 
 Options
   --format F        screen: table (default), json, jsonl, csv, md
