@@ -15,7 +15,7 @@ import { evaluateReference } from './engine/reference.js';
 import type { LeafResults } from './engine/leaf.js';
 import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
-import { planForResult } from './plan/plan.js';
+import { loadedPlanner, loadPlanner } from './plan/load.js';
 import { addDays, compareDates } from './internals/dates.js';
 
 export type { ScreeningResult } from './outcome.js';
@@ -210,9 +210,16 @@ export function assembleResult(assessment: Assessment, prepared: PreparedOptions
     const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
     // What the plan reads, taken now: a later change to the result must not change its plan.
     const snapshot = { ...result, matched: [...result.matched] };
-    attachPlan(result, () => planForResult(snapshot, start, prepared.plan.template));
+    attachPlan(result, () => planner()(snapshot, start, prepared.plan.template));
   }
   return result;
+}
+
+/** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
+function planner() {
+  const loaded = loadedPlanner();
+  if (!loaded) throw new Error('the plan module is not loaded: await loadPlanner() before handing out a weak-lax result');
+  return loaded;
 }
 
 /**
@@ -262,5 +269,8 @@ export async function screen(input: unknown, options?: ScreenOptions): Promise<S
   const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
   const optionIssues = recordOptionIssues(assessment, prepared);
   if (optionIssues.length > 0) throw new OptionsError(optionIssues);
-  return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  const result = assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  // In the browser build the plan module is a chunk of its own, fetched for the first weak-lax result.
+  if (result.verdict === 'weak-lax' && !loadedPlanner()) await loadPlanner();
+  return result;
 }

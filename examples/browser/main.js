@@ -12,9 +12,11 @@ const assessment = {
 };
 
 const lines = [];
+(async () => {
 for (const ruleset of [rulesets['cn-2017-ten'], rulesets['cn-2019-extended']]) {
   const result = await screen(assessment, { ruleset });
   lines.push(`${ruleset.id}: ${result.verdict} (${result.matched.join(', ') || '—'})`);
 }
 if (typeof document === 'undefined') console.log(lines.join('\n'));
 else document.body.textContent = lines.join('\n');
+})();

@@ -27,6 +27,7 @@ import {
 } from '../screen.js';
 import { compileRuleset, type CompiledRuleset } from '../engine/compiled.js';
 import { leafResults, type LeafResults } from '../engine/leaf.js';
+import { loadedPlanner, loadPlanner } from '../plan/load.js';
 import { CODE, criterionCodes, scoreOf, verdictOf, type Verdict } from '../outcome.js';
 import type { Assessment, Region } from '../schema/assessment.js';
 
@@ -163,6 +164,11 @@ async function* run<E>(
   }
 }
 
+async function* afterPlannerLoads<E>(entries: AsyncGenerator<E>): AsyncGenerator<E> {
+  await loadPlanner();
+  yield* entries;
+}
+
 /**
  * Screens many assessments: one {@link BatchEntry} per input record, in input order, with a
  * 0-based `index`: `{ index, ok: true, result }`, or `{ index, ok: false, orgId?, issues }`
@@ -198,7 +204,8 @@ export function screenMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options?: ScreenOptions,
 ): AsyncIterable<BatchEntry> {
-  return { [Symbol.asyncIterator]: () => run(records, options, screenEntry) };
+  // In the browser build the plan module is a chunk of its own: load it before the first result.
+  return { [Symbol.asyncIterator]: () => (loadedPlanner() ? run(records, options, screenEntry) : afterPlannerLoads(run(records, options, screenEntry))) };
 }
 
 /**
