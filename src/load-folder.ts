@@ -11,23 +11,14 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RulesetError } from './errors.js';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
+import { inLocale, rulesetError } from './schema/messages.js';
 import { buildRuleset, type Ruleset } from './ruleset.js';
-import { builtInRuleset, loadRulesetObjects, type RulesetObjects } from './rulesets.js';
+import { builtInRuleset, loadRulesetObjects, type LoadRulesetOptions, type RulesetObjects } from './rulesets.js';
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'not a folder',
-  EISDIR: 'a folder, not a file',
-  ELOOP: 'a symbolic link (rule files must be regular files inside the ruleset folder)',
-};
-
-function why(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && WHY[code]) || (typeof code === 'string' ? code : 'unreadable');
+/** The system's code for why a file cannot be read (`ENOENT`), if it gave one. */
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
 }
 
 /**
@@ -120,7 +111,7 @@ function parseJson(text: string, file: string): unknown {
     const before = body.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    throw new RulesetError(file, '', offset >= body.length ? 'not valid JSON: the file ends too early' : `not valid JSON at line ${line}, column ${column}`);
+    throw offset >= body.length ? rulesetError(file, '', 'jsonEndsEarly') : rulesetError(file, '', 'notJson', { line, column });
   }
 }
 
@@ -134,24 +125,24 @@ function readRuleFile(file: string): unknown {
   try {
     stats = lstatSync(file);
   } catch (error) {
-    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+    throw rulesetError(file, '', 'cannotRead', { code: codeOf(error) });
   }
-  if (stats.isSymbolicLink()) throw new RulesetError(file, '', `cannot read: ${WHY.ELOOP}`);
-  if (!stats.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
+  if (stats.isSymbolicLink()) throw rulesetError(file, '', 'cannotRead', { code: 'ELOOP' });
+  if (!stats.isFile()) throw rulesetError(file, '', 'notRegularFile');
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO put in the file's place must not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+    throw rulesetError(file, '', 'cannotRead', { code: codeOf(error) });
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
-    if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', `the file has ${opened.size.toLocaleString('en')} bytes`);
+    if (!opened.isFile()) throw rulesetError(file, '', 'notRegularFile');
+    if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileBytes', opened.size);
     const text = readFileSync(fd, 'utf8');
     // The file may have grown since fstat.
-    if (Buffer.byteLength(text) > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'the file is too large');
+    if (Buffer.byteLength(text) > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileTooLarge');
     return parseJson(text, file);
   } finally {
     closeSync(fd);
@@ -167,25 +158,25 @@ function isRealFolder(path: string, rulesetFile: string): boolean {
     return false;
   }
   if (stats.isSymbolicLink()) {
-    throw new RulesetError(rulesetFile, 'extends', `sibling folder "${basename(path)}" is a symbolic link: extends does not follow links`);
+    throw rulesetError(rulesetFile, 'extends', 'siblingLink', { name: basename(path) });
   }
   return stats.isDirectory();
 }
 
 function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset {
   const rulesetFile = join(folder, 'ruleset.json');
-  if (loading.has(folder)) throw new RulesetError(rulesetFile, 'extends', 'circular extends');
+  if (loading.has(folder)) throw rulesetError(rulesetFile, 'extends', 'circularExtends');
   loading.add(folder);
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
-    throw new RulesetError(folder, '', `cannot read folder: ${why(error)}`);
+    throw rulesetError(folder, '', 'cannotReadFolder', { code: codeOf(error) });
   }
-  if (!names.includes('ruleset.json')) throw new RulesetError(rulesetFile, '', 'missing ruleset.json');
+  if (!names.includes('ruleset.json')) throw rulesetError(rulesetFile, '', 'missingRulesetJson');
   const criterionNames = names.filter((name) => name !== 'ruleset.json');
   if (criterionNames.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError(folder, '', 'criteriaPerRuleset', `${criterionNames.length} criterion files`);
+    throw limitError(folder, '', 'criteriaPerRuleset', 'criterionFiles', criterionNames.length);
   }
   const criteria = criterionNames.map((name) => ({ file: join(folder, name), content: readRuleFile(join(folder, name)) }));
   for (const input of criteria) {
@@ -193,7 +184,7 @@ function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset
     // Only an id the schema would accept is named here; any other is the schema's to report,
     // without quoting it.
     if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && basename(input.file, '.json') !== id) {
-      throw new RulesetError(input.file, 'id', `id "${id}" does not match the file name`);
+      throw rulesetError(input.file, 'id', 'idMismatch', { id });
     }
   }
   // `extends` is an id (the schema refuses "/", "\" and ".."): a sibling folder of the same
@@ -219,9 +210,11 @@ function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset
  * const result = await screen(assessment, { ruleset });
  * ```
  */
-export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
-  if (typeof dirOrObjects !== 'string') return loadRulesetObjects(dirOrObjects);
-  // The folder named by the caller may be reached through a link; what it holds may not.
-  const folder = resolve(dirOrObjects);
-  return loadFolder(folder, dirname(folder), new Set());
+export function loadRuleset(dirOrObjects: string | RulesetObjects, options?: LoadRulesetOptions): Ruleset {
+  return inLocale(options?.locale, () => {
+    if (typeof dirOrObjects !== 'string') return loadRulesetObjects(dirOrObjects);
+    // The folder named by the caller may be reached through a link; what it holds may not.
+    const folder = resolve(dirOrObjects);
+    return loadFolder(folder, dirname(folder), new Set());
+  });
 }
