@@ -12,9 +12,72 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
-import { inLocale, rulesetError } from './schema/messages.js';
+import { inLocale, rulesetError as ruleFileError, type Locale, type MessageTable, type Params } from './schema/messages.js';
 import { buildRuleset, type Ruleset } from './ruleset.js';
 import { builtInRuleset, loadRulesetObjects, type LoadRulesetOptions, type RulesetObjects } from './rulesets.js';
+
+/** Why a file or folder cannot be read, by the system's error code. */
+const WHY: Readonly<Record<string, { en: string; zh: string }>> = {
+  ENOENT: { en: 'no such file or folder', zh: '文件或文件夹不存在' },
+  EACCES: { en: 'permission denied', zh: '没有读取权限' },
+  EPERM: { en: 'permission denied', zh: '没有读取权限' },
+  ENOTDIR: { en: 'not a folder', zh: '不是文件夹' },
+  EISDIR: { en: 'a folder, not a file', zh: '是文件夹，不是文件' },
+  ELOOP: { en: 'a symbolic link (rule files must be regular files inside the ruleset folder)', zh: '是符号链接（规则文件应为规则集文件夹中的普通文件）' },
+};
+
+/** Why, in words, for a system error code (`ENOENT`); other codes are given as they are. */
+function whyWords(code: unknown, locale: Locale): string {
+  const why = typeof code === 'string' ? WHY[code] : undefined;
+  if (why) return locale === 'zh-CN' ? why.zh : why.en;
+  return typeof code === 'string' ? code : locale === 'zh-CN' ? '无法读取' : 'unreadable';
+}
+
+
+/** The messages of reading a ruleset folder, in English and Chinese. */
+export const FOLDER_MESSAGES: MessageTable = {
+  notJson: {
+    en: (p) => `not valid JSON at line ${String(p.line)}, column ${String(p.column)}`,
+    zh: (p) => `不是有效的 JSON：第 ${String(p.line)} 行第 ${String(p.column)} 列有误`,
+  },
+  jsonEndsEarly: {
+    en: () => 'not valid JSON: the file ends too early',
+    zh: () => '不是有效的 JSON：文件不完整',
+  },
+  cannotRead: {
+    en: (p) => `cannot read: ${whyWords(p.code, 'en')}`,
+    zh: (p) => `无法读取：${whyWords(p.code, 'zh-CN')}`,
+  },
+  notRegularFile: {
+    en: () => 'cannot read: not a regular file',
+    zh: () => '无法读取：不是普通文件',
+  },
+  cannotReadFolder: {
+    en: (p) => `cannot read folder: ${whyWords(p.code, 'en')}`,
+    zh: (p) => `无法读取文件夹：${whyWords(p.code, 'zh-CN')}`,
+  },
+  siblingLink: {
+    en: (p) => `sibling folder "${String(p.name)}" is a symbolic link: extends does not follow links`,
+    zh: (p) => `同级文件夹“${String(p.name)}”是符号链接：extends 不跟随链接`,
+  },
+  circularExtends: {
+    en: () => 'circular extends',
+    zh: () => 'extends 形成循环',
+  },
+  missingRulesetJson: {
+    en: () => 'missing ruleset.json',
+    zh: () => '缺少 ruleset.json',
+  },
+  idMismatch: {
+    en: (p) => `id "${String(p.id)}" does not match the file name`,
+    zh: (p) => `编号“${String(p.id)}”与文件名不一致`,
+  },
+};
+
+/** A `RulesetError` of reading a folder, in the language of the current load. */
+function rulesetError(file: string, field: string, key: string, params: Params = {}) {
+  return ruleFileError(file, field, key, params, FOLDER_MESSAGES);
+}
 
 /** The system's code for why a file cannot be read (`ENOENT`), if it gave one. */
 function codeOf(error: unknown): unknown {

@@ -23,7 +23,8 @@ import {
 } from '../src/index.js';
 import { ERROR_TEXT } from '../src/errors.js';
 import { ASSESSMENT_MESSAGES, RULESET_MESSAGES, ZOD_MESSAGES, errorMap, type MessageTable } from '../src/schema/messages.js';
-import { PLAN_MESSAGES, REVIEW_MESSAGES } from '../src/plan/messages.js';
+import { CATALOGUE_MESSAGES, PLAN_MESSAGES, REVIEW_MESSAGES } from '../src/plan/messages.js';
+import { FOLDER_MESSAGES } from '../src/load-folder.js';
 import { MESSAGES_EN, MESSAGES_ZH } from '../src/cli/messages.js';
 import { fixture } from './helpers/fixtures.js';
 
@@ -63,6 +64,8 @@ const PARAMS = [params((key) => `«${key}»`), params(() => ''), params(() => nu
 const LIBRARY_TABLES: Record<string, MessageTable> = {
   ASSESSMENT_MESSAGES,
   RULESET_MESSAGES,
+  FOLDER_MESSAGES,
+  CATALOGUE_MESSAGES,
   PLAN_MESSAGES,
   REVIEW_MESSAGES,
 };

@@ -6,7 +6,13 @@
  * @module
  */
 import { parseRuleFile } from '../ruleset.js';
-import { rulesetError } from '../schema/messages.js';
+import { rulesetError as ruleFileError, type Params } from '../schema/messages.js';
+import { CATALOGUE_MESSAGES } from './messages.js';
+
+/** A `RulesetError` about the plan catalogue. */
+function rulesetError(file: string, field: string, key: string, params: Params = {}) {
+  return ruleFileError(file, field, key, params, CATALOGUE_MESSAGES);
+}
 import {
   measuresFileSchema,
   reviewFileSchema,

@@ -106,3 +106,55 @@ export const REVIEW_MESSAGES: MessageTable = {
     zh: () => '两次结果所列的标准不同',
   },
 };
+
+/** The messages of the plan catalogue (`rules/plans/`): measures and templates. */
+export const CATALOGUE_MESSAGES: MessageTable = {
+  measureCommonStep: {
+    en: () => 'a common step (criterionId null) answers no branch: must be []',
+    zh: () => '通用步骤（criterionId 为 null）不对应任何分支：应为 []',
+  },
+  measureNotCriterion: {
+    en: (p) => `"${String(p.criterionId)}" is not a criterion of the built-in rulesets`,
+    zh: (p) => `“${String(p.criterionId)}”不是内置规则集中的标准`,
+  },
+  measureNoAddress: {
+    en: (p) => `must name the branches of ${String(p.criterionId)} it answers, or ["${String(p.criterionId)}"] for a criterion-wide measure`,
+    zh: (p) => `应列出所针对的 ${String(p.criterionId)} 各分支；针对整项标准的措施写 ["${String(p.criterionId)}"]`,
+  },
+  measureBranchTwice: {
+    en: () => 'names a branch twice',
+    zh: () => '同一分支列了两次',
+  },
+  measureWideAlone: {
+    en: (p) => `a criterion-wide measure says ["${String(p.criterionId)}"] alone`,
+    zh: (p) => `针对整项标准的措施只写 ["${String(p.criterionId)}"]，不能再列分支`,
+  },
+  measureOtherBranch: {
+    en: (p) => `"${String(p.address)}" is not a branch of ${String(p.criterionId)}`,
+    zh: (p) => `“${String(p.address)}”不是 ${String(p.criterionId)} 的分支`,
+  },
+  measureUnknownBranch: {
+    en: (p) => `"${String(p.address)}" is not a known branch id`,
+    zh: (p) => `“${String(p.address)}”不是已知的分支编号`,
+  },
+  unknownPlaceholder: {
+    en: (p) => `unknown placeholder ${String(p.placeholder)} (known: ${String(p.known)})`,
+    zh: (p) => `未知占位符 ${String(p.placeholder)}（可用：${String(p.known)}）`,
+  },
+  duplicatePhase: {
+    en: (p) => `duplicate phase id "${String(p.id)}"`,
+    zh: (p) => `阶段编号“${String(p.id)}”重复`,
+  },
+  phaseBackwards: {
+    en: (p) => `phase "${String(p.id)}" ends before it starts`,
+    zh: (p) => `阶段“${String(p.id)}”的结束早于开始`,
+  },
+  noSuchPhase: {
+    en: (p) => `no phase "${String(p.phase)}" in template ${String(p.template)}`,
+    zh: (p) => `模板 ${String(p.template)} 中没有阶段“${String(p.phase)}”`,
+  },
+  duplicateMeasure: {
+    en: (p) => `duplicate measure id "${String(p.id)}"`,
+    zh: (p) => `措施编号“${String(p.id)}”重复`,
+  },
+};

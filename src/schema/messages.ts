@@ -489,23 +489,6 @@ export function currentRulesetLocale(): Locale {
   return rulesetLocale;
 }
 
-/** Why a file or folder cannot be read, by the system's error code. */
-const WHY: Readonly<Record<string, { en: string; zh: string }>> = {
-  ENOENT: { en: 'no such file or folder', zh: '文件或文件夹不存在' },
-  EACCES: { en: 'permission denied', zh: '没有读取权限' },
-  EPERM: { en: 'permission denied', zh: '没有读取权限' },
-  ENOTDIR: { en: 'not a folder', zh: '不是文件夹' },
-  EISDIR: { en: 'a folder, not a file', zh: '是文件夹，不是文件' },
-  ELOOP: { en: 'a symbolic link (rule files must be regular files inside the ruleset folder)', zh: '是符号链接（规则文件应为规则集文件夹中的普通文件）' },
-};
-
-/** Why, in words, for a system error code (`ENOENT`); other codes are given as they are. */
-export function whyWords(code: unknown, locale: Locale): string {
-  const why = typeof code === 'string' ? WHY[code] : undefined;
-  if (why) return locale === 'zh-CN' ? why.zh : why.en;
-  return typeof code === 'string' ? code : locale === 'zh-CN' ? '无法读取' : 'unreadable';
-}
-
 /** What a limit of {@link RULESET_LIMITS} was passed with, in words. */
 const LIMIT_WHAT: Readonly<Record<string, { en: (n: string) => string; zh: (n: string) => string }>> = {
   fileTooLarge: { en: () => 'the file is too large', zh: () => '文件过大' },
@@ -522,7 +505,7 @@ const LIMIT_WHAT: Readonly<Record<string, { en: (n: string) => string; zh: (n: s
   tooManyConditions: { en: () => 'too many conditions in one criterion', zh: () => '一项标准的条件过多' },
 };
 
-/** The messages of rule files (ruleset.json, criterion files, the plan catalogue) and of loading them. */
+/** The messages of rule files (ruleset.json and criterion files). Reading a folder has its own (`load-folder.ts`), the plan catalogue too (`plan/messages.ts`). */
 export const RULESET_MESSAGES: MessageTable = {
   unknownKey: { en: () => 'unknown key', zh: () => '无法识别的项目名称' },
   reservedKey: ASSESSMENT_MESSAGES.reservedKey!,
@@ -637,93 +620,12 @@ export const RULESET_MESSAGES: MessageTable = {
     en: () => 'must be an array of rulesets',
     zh: () => '应为由规则集组成的列表',
   },
-  notJson: {
-    en: (p) => `not valid JSON at line ${String(p.line)}, column ${String(p.column)}`,
-    zh: (p) => `不是有效的 JSON：第 ${String(p.line)} 行第 ${String(p.column)} 列有误`,
-  },
-  jsonEndsEarly: {
-    en: () => 'not valid JSON: the file ends too early',
-    zh: () => '不是有效的 JSON：文件不完整',
-  },
-  cannotRead: {
-    en: (p) => `cannot read: ${whyWords(p.code, 'en')}`,
-    zh: (p) => `无法读取：${whyWords(p.code, 'zh-CN')}`,
-  },
-  notRegularFile: {
-    en: () => 'cannot read: not a regular file',
-    zh: () => '无法读取：不是普通文件',
-  },
-  cannotReadFolder: {
-    en: (p) => `cannot read folder: ${whyWords(p.code, 'en')}`,
-    zh: (p) => `无法读取文件夹：${whyWords(p.code, 'zh-CN')}`,
-  },
-  siblingLink: {
-    en: (p) => `sibling folder "${String(p.name)}" is a symbolic link: extends does not follow links`,
-    zh: (p) => `同级文件夹“${String(p.name)}”是符号链接：extends 不跟随链接`,
-  },
-  circularExtends: {
-    en: () => 'circular extends',
-    zh: () => 'extends 形成循环',
-  },
-  missingRulesetJson: {
-    en: () => 'missing ruleset.json',
-    zh: () => '缺少 ruleset.json',
-  },
-  idMismatch: {
-    en: (p) => `id "${String(p.id)}" does not match the file name`,
-    zh: (p) => `编号“${String(p.id)}”与文件名不一致`,
-  },
-  measureCommonStep: {
-    en: () => 'a common step (criterionId null) answers no branch: must be []',
-    zh: () => '通用步骤（criterionId 为 null）不对应任何分支：应为 []',
-  },
-  measureNotCriterion: {
-    en: (p) => `"${String(p.criterionId)}" is not a criterion of the built-in rulesets`,
-    zh: (p) => `“${String(p.criterionId)}”不是内置规则集中的标准`,
-  },
-  measureNoAddress: {
-    en: (p) => `must name the branches of ${String(p.criterionId)} it answers, or ["${String(p.criterionId)}"] for a criterion-wide measure`,
-    zh: (p) => `应列出所针对的 ${String(p.criterionId)} 各分支；针对整项标准的措施写 ["${String(p.criterionId)}"]`,
-  },
-  measureBranchTwice: {
-    en: () => 'names a branch twice',
-    zh: () => '同一分支列了两次',
-  },
-  measureWideAlone: {
-    en: (p) => `a criterion-wide measure says ["${String(p.criterionId)}"] alone`,
-    zh: (p) => `针对整项标准的措施只写 ["${String(p.criterionId)}"]，不能再列分支`,
-  },
-  measureOtherBranch: {
-    en: (p) => `"${String(p.address)}" is not a branch of ${String(p.criterionId)}`,
-    zh: (p) => `“${String(p.address)}”不是 ${String(p.criterionId)} 的分支`,
-  },
-  measureUnknownBranch: {
-    en: (p) => `"${String(p.address)}" is not a known branch id`,
-    zh: (p) => `“${String(p.address)}”不是已知的分支编号`,
-  },
-  unknownPlaceholder: {
-    en: (p) => `unknown placeholder ${String(p.placeholder)} (known: ${String(p.known)})`,
-    zh: (p) => `未知占位符 ${String(p.placeholder)}（可用：${String(p.known)}）`,
-  },
-  duplicatePhase: {
-    en: (p) => `duplicate phase id "${String(p.id)}"`,
-    zh: (p) => `阶段编号“${String(p.id)}”重复`,
-  },
-  phaseBackwards: {
-    en: (p) => `phase "${String(p.id)}" ends before it starts`,
-    zh: (p) => `阶段“${String(p.id)}”的结束早于开始`,
-  },
-  noSuchPhase: {
-    en: (p) => `no phase "${String(p.phase)}" in template ${String(p.template)}`,
-    zh: (p) => `模板 ${String(p.template)} 中没有阶段“${String(p.phase)}”`,
-  },
-  duplicateMeasure: {
-    en: (p) => `duplicate measure id "${String(p.id)}"`,
-    zh: (p) => `措施编号“${String(p.id)}”重复`,
-  },
 };
 
-/** A {@link RulesetError} naming `file` and `field`, its message `key` of {@link RULESET_MESSAGES} in the language of the current load. */
-export function rulesetError(file: string, field: string, key: string, params: Params = {}): RulesetError {
-  return new RulesetError(file, field, render(RULESET_MESSAGES, rulesetLocale, key, params), rulesetLocale);
+/**
+ * A {@link RulesetError} naming `file` and `field`, its message `key` of `table` (the rule-file
+ * messages unless told otherwise) in the language of the current load.
+ */
+export function rulesetError(file: string, field: string, key: string, params: Params = {}, table: MessageTable = RULESET_MESSAGES): RulesetError {
+  return new RulesetError(file, field, render(table, rulesetLocale, key, params), rulesetLocale);
 }
