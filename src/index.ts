@@ -58,11 +58,21 @@ export {
 } from './schema/assessment.js';
 export { assessmentJsonSchema } from './schema/json-schema.js';
 export {
+  FIELDS as assessmentFields,
+  GROUPS as fieldGroups,
+  type FieldPeriod,
+  type FieldSpec,
+  type FieldText,
+  type FieldType,
+  type GroupSpec,
+} from './schema/fields.js';
+export {
   rulesets,
   defaultRuleset,
   defaultThresholds,
   loadRuleset,
   type BuiltInRulesets,
+  type LoadRulesetOptions,
   type RulesetObjects,
 } from './rulesets.js';
 export {
@@ -80,7 +90,7 @@ export type { Locale } from './schema/messages.js';
 export type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
 export { planRectification, type PlanOptions } from './plan/plan.js';
 export { renderPlan, type RenderOptions } from './plan/render.js';
-export { review, type CriterionReview, type ReviewResult, type ReviewStatus } from './review.js';
+export { review, type CriterionReview, type ReviewOptions, type ReviewResult, type ReviewStatus } from './review.js';
 export {
   openCase,
   recordListing,

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { RulesetError } from './errors.js';
+import type { Locale } from './errors.js';
 import { deepFreeze } from './internals/freeze.js';
+import { inLocale, rulesetError } from './schema/messages.js';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
 import { buildRuleset, isRuleset, thresholdDefaults, type RuleFileInput, type Ruleset, type Thresholds } from './ruleset.js';
 
@@ -83,6 +84,15 @@ export const defaultRuleset: Ruleset = cn2017Ten;
 /** The default ruleset's thresholds, `{ [criterionId]: { [name]: number } }`. */
 export const defaultThresholds: Readonly<Thresholds> = deepFreeze(thresholdDefaults(cn2017Ten));
 
+/** Options of {@link loadRuleset}. */
+export interface LoadRulesetOptions {
+  /**
+   * Language of the `RulesetError` message for a bad file.
+   * @default 'en'
+   */
+  locale?: Locale;
+}
+
 /** A ruleset given as objects rather than a folder. */
 export interface RulesetObjects {
   /** The content of `ruleset.json`. */
@@ -111,30 +121,26 @@ export interface RulesetObjects {
  * const result = await screen(assessment, { ruleset });
  * ```
  */
-export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
-  if (typeof dirOrObjects === 'string') {
-    throw new RulesetError(
-      dirOrObjects,
-      '',
-      'reading a ruleset folder needs Node: in Node, import loadRuleset from "weak-lax-screener" (or "weak-lax-screener/node"); in a browser, pass the files\' contents as objects ({ ruleset, criteria })',
-    );
-  }
-  return loadRulesetObjects(dirOrObjects);
+export function loadRuleset(dirOrObjects: string | RulesetObjects, options?: LoadRulesetOptions): Ruleset {
+  return inLocale(options?.locale, () => {
+    if (typeof dirOrObjects === 'string') throw rulesetError(dirOrObjects, '', 'folderNeedsNode');
+    return loadRulesetObjects(dirOrObjects);
+  });
 }
 
 /** `loadRuleset` for objects, shared by both entries. @internal */
 export function loadRulesetObjects(objects: RulesetObjects): Ruleset {
   if (typeof objects !== 'object' || objects === null) {
-    throw new RulesetError('(objects)', '', 'expected a folder path or { ruleset, criteria }');
+    throw rulesetError('(objects)', '', 'notObjects');
   }
   const { ruleset, criteria, bases = [] } = objects;
-  if (!Array.isArray(criteria)) throw new RulesetError('(objects)', 'criteria', 'must be an array of criterion objects');
+  if (!Array.isArray(criteria)) throw rulesetError('(objects)', 'criteria', 'criteriaNotArray');
   if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', `${criteria.length} criterion objects`);
+    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', 'criterionObjects', criteria.length);
   }
-  if (!Array.isArray(bases)) throw new RulesetError('(objects)', 'bases', 'must be an array of rulesets');
+  if (!Array.isArray(bases)) throw rulesetError('(objects)', 'bases', 'basesNotArray');
   bases.forEach((base: unknown, i: number) => {
-    if (!isRuleset(base)) throw new RulesetError('(objects)', `bases.${i}`, 'must be a ruleset from `rulesets` or `loadRuleset()`');
+    if (!isRuleset(base)) throw rulesetError('(objects)', `bases.${i}`, 'notARuleset');
   });
   const label = (content: unknown, i: number) => {
     const id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;

@@ -15,7 +15,7 @@ import { evaluateReference } from './engine/reference.js';
 import type { LeafResults } from './engine/leaf.js';
 import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
-import { planForResult } from './plan/plan.js';
+import { loadedPlanner, loadPlanner } from './plan/load.js';
 import { addDays, compareDates } from './internals/dates.js';
 
 export type { ScreeningResult } from './outcome.js';
@@ -85,16 +85,16 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
   // Messages follow options.locale even when another option is bad.
   const requested = (options as { locale?: unknown } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
   const proto = protoKeyPath((options as { thresholds?: unknown } | null)?.thresholds, ['thresholds']);
-  if (proto) throw new OptionsError([{ path: proto, message: 'reserved key "__proto__"' }]);
+  if (proto) throw new OptionsError([{ path: proto, message: message(requested, 'reservedKey') }], requested);
   const parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
   if (!parsed.success) {
-    throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));
+    throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }), requested);
   }
   const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
   const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;
   const issues: Issue[] = [];
   const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues, locale);
-  if (issues.length > 0) throw new OptionsError(issues);
+  if (issues.length > 0) throw new OptionsError(issues, locale);
   return {
     ruleset,
     thresholds,
@@ -129,7 +129,7 @@ export function checkAssessment(input: unknown, prepared: PreparedOptions): Chec
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ path: '', message: message(locale, 'notAnObject') }], orgId: undefined };
   }
-  const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale) });
+  const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale, 'assessment') });
   const extra = (input as { extra?: unknown }).extra;
   const extraIssues = checkExtraFacts(extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : undefined, prepared.ruleset, locale);
   if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
@@ -140,7 +140,7 @@ export function checkAssessment(input: unknown, prepared: PreparedOptions): Chec
 /** As {@link checkAssessment}, throwing an {@link AssessmentError} listing every bad field. @internal */
 export function validateAssessment(input: unknown, prepared: PreparedOptions): Assessment {
   const checked = checkAssessment(input, prepared);
-  if (!checked.ok) throw new AssessmentError(checked.issues, checked.orgId);
+  if (!checked.ok) throw new AssessmentError(checked.issues, checked.orgId, prepared.locale);
   return checked.value;
 }
 
@@ -228,7 +228,7 @@ function planOf(result: object): PlanParts {
   const holder = result as { [PLAN]: PlanParts | PlanSource };
   const held = holder[PLAN];
   if ('checklist' in held) return held;
-  const plan = planForResult(held.snapshot, held.start, held.template);
+  const plan = planner()(held.snapshot, held.start, held.template);
   holder[PLAN] = plan;
   return plan;
 }
@@ -262,6 +262,13 @@ const LAZY_PLAN: PropertyDescriptorMap = {
     },
   },
 };
+
+/** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
+function planner() {
+  const loaded = loadedPlanner();
+  if (!loaded) throw new Error('the plan module is not loaded: await loadPlanner() before handing out a weak-lax result');
+  return loaded;
+}
 
 /**
  * A weak-lax result whose checklist and timeline are built on first read: a batch written as
@@ -304,6 +311,9 @@ export async function screen(input: unknown, options?: ScreenOptions): Promise<S
   const prepared = prepareOptions(options);
   const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
   const optionIssues = recordOptionIssues(assessment, prepared);
-  if (optionIssues.length > 0) throw new OptionsError(optionIssues);
-  return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  if (optionIssues.length > 0) throw new OptionsError(optionIssues, prepared.locale);
+  const result = assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  // In the browser build the plan module is a chunk of its own, fetched for the first weak-lax result.
+  if (result.verdict === 'weak-lax' && !loadedPlanner()) await loadPlanner();
+  return result;
 }

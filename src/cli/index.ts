@@ -30,7 +30,7 @@ import { OutputClosed, UsageError } from './errors.js';
 import { FORMATS, mdCell, OUTPUT_FORMATS, type Format } from './format.js';
 import { runChunks, screenChunk, WorkerPool, workerCount } from './chunks.js';
 import type { ChunkInput } from './items.js';
-import { MESSAGES } from './messages.js';
+import { LOCALE, MESSAGES, localeFrom, useLocale } from './messages.js';
 import { Output } from './output.js';
 import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
@@ -73,8 +73,18 @@ function parse(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
+}
+
+/** Node's parseArgs errors in the run's language. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1]?.split(' ')[0]?.replace(/,$/, '') ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return MESSAGES.unknownOption(option);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? MESSAGES.optionNeedsValue(option) : MESSAGES.optionTakesNoValue(/--[\w-]+/.exec(error.message)?.[0] ?? option);
+  }
+  return error.message;
 }
 
 type Values = ReturnType<typeof parse>['values'];
@@ -86,7 +96,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset } {
-  const ruleset = values.ruleset ? loadRuleset(values.ruleset) : defaultRuleset;
+  const ruleset = values.ruleset ? loadRuleset(values.ruleset, { locale: LOCALE }) : defaultRuleset;
   const options: ScreenOptions = { ruleset };
   if (values.thresholds) {
     let bytes: Buffer;
@@ -102,7 +112,7 @@ function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset
     if (values['at-risk-score'].trim() === '' || !Number.isFinite(score)) throw new UsageError(MESSAGES.atRiskScore);
     options.atRiskScore = score;
   }
-  options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, 'en');
+  options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, LOCALE);
   return { options, ruleset };
 }
 
@@ -229,6 +239,7 @@ async function commandPlan(positionals: string[], values: Values, out: Output): 
     resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options),
     {
       template,
+      locale: LOCALE,
       lang: oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh'),
       format: oneOf('format', values.format, ['md', 'json'] as const, 'md'),
       ...(values.start !== undefined ? { start: values.start } : {}),
@@ -245,7 +256,7 @@ async function commandReview(positionals: string[], values: Values, out: Output)
   const { options, ruleset } = await checkedOptions(values);
   const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
   const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options);
-  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text));
+  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text), LOCALE);
   return invalid > 0 ? 1 : 0;
 }
 
@@ -280,7 +291,7 @@ async function commandRules(values: Values, out: Output): Promise<number> {
     } else {
       lines.push(`${tx(c.id)} ${tx(c.title.zh)} | ${tx(c.title.en)}`);
       for (const [name, spec] of thresholds) {
-        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${symbol(name)} ${spec.warningLine})` : ''} — ${tx(spec.source)}`);
+        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? MESSAGES.warningLine(`${symbol(name)} ${spec.warningLine}`) : ''} — ${tx(spec.source)}`);
       }
     }
   }
@@ -330,6 +341,8 @@ function stderrText(message: string): string {
  * quietly with 0; only a bug rejects (and `bin.ts` prints it as an internal error).
  */
 export async function main(argv: string[], tuning: Tuning = {}): Promise<number> {
+  // The language of every message of this run: --locale, else LC_ALL, LC_MESSAGES, LANG.
+  useLocale(localeFrom(argv, process.env));
   const out = new Output();
   try {
     const code = await run(argv, out, tuning);
@@ -347,5 +360,6 @@ export async function main(argv: string[], tuning: Tuning = {}): Promise<number>
     throw error;
   } finally {
     out.release();
+    useLocale('en');
   }
 }
