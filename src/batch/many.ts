@@ -21,6 +21,7 @@ import {
   prepareOptions,
   recordOptionIssues,
   regionOf,
+  unreadableIssue,
   type PreparedOptions,
   type ScreenOptions,
   type ScreeningResult,
@@ -120,8 +121,7 @@ export function entryOf<R>(
   } catch (error) {
     // Not a validation failure: the record itself threw (a getter, a Proxy). It is still
     // one bad record, reported, and the batch goes on.
-    const reason = error instanceof Error ? error.message : String(error);
-    const issues = [{ path: '', message: batch.prepared.locale === 'zh-CN' ? `无法读取该记录：${reason}` : `could not read the record: ${reason}` }];
+    const issues = [unreadableIssue('record', error, batch.prepared.locale)];
     const orgId = orgIdOf(record);
     return orgId === undefined ? { index, ok: false, issues } : { index, ok: false, orgId, issues };
   }
