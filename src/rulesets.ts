@@ -127,17 +127,38 @@ export function loadRulesetObjects(objects: RulesetObjects): Ruleset {
   if (typeof objects !== 'object' || objects === null) {
     throw new RulesetError('(objects)', '', 'expected a folder path or { ruleset, criteria }');
   }
-  const { ruleset, criteria, bases = [] } = objects;
-  if (!Array.isArray(criteria)) throw new RulesetError('(objects)', 'criteria', 'must be an array of criterion objects');
-  if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', `${criteria.length} criterion objects`);
+  // The container, its lists and the bases are read once, here; a getter or a Proxy that
+  // throws is a RulesetError like any other unreadable content (the files themselves are
+  // copied as plain data by buildRuleset).
+  let ruleset: unknown;
+  let criteria: unknown[];
+  let bases: Ruleset[];
+  try {
+    const given = objects as { ruleset?: unknown; criteria?: unknown; bases?: unknown };
+    ruleset = given.ruleset;
+    const list = given.criteria;
+    if (!Array.isArray(list)) throw new RulesetError('(objects)', 'criteria', 'must be an array of criterion objects');
+    if (list.length > RULESET_LIMITS.criteriaPerRuleset) {
+      throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', `${list.length} criterion objects`);
+    }
+    criteria = [...list];
+    const baseList = given.bases ?? [];
+    if (!Array.isArray(baseList)) throw new RulesetError('(objects)', 'bases', 'must be an array of rulesets');
+    bases = [...baseList];
+    bases.forEach((base: unknown, i: number) => {
+      if (!isRuleset(base)) throw new RulesetError('(objects)', `bases.${i}`, 'must be a ruleset from `rulesets` or `loadRuleset()`');
+    });
+  } catch (error) {
+    if (error instanceof RulesetError) throw error;
+    throw new RulesetError('(objects)', '', 'cannot be read as plain data (a property getter or proxy threw)');
   }
-  if (!Array.isArray(bases)) throw new RulesetError('(objects)', 'bases', 'must be an array of rulesets');
-  bases.forEach((base: unknown, i: number) => {
-    if (!isRuleset(base)) throw new RulesetError('(objects)', `bases.${i}`, 'must be a ruleset from `rulesets` or `loadRuleset()`');
-  });
   const label = (content: unknown, i: number) => {
-    const id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    let id: unknown;
+    try {
+      id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    } catch {
+      id = undefined; // unreadable content: buildRuleset reports it under this label
+    }
     return `criteria[${i}]${typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? ` (${id})` : ''}`;
   };
   return buildRuleset(
