@@ -90,14 +90,15 @@ export function prepareOptions(options: unknown = {}): PreparedOptions {
     const proto = protoKeyPath((options as { thresholds?: unknown } | null)?.thresholds, ['thresholds']);
     if (proto) throw new OptionsError([{ path: proto, message: 'reserved key "__proto__"' }]);
     parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
+    // zod words its issues when they are first read, looking at the input again: inside the try.
+    if (!parsed.success) {
+      throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));
+    }
   } catch (error) {
     // A getter or a Proxy in the options threw while they were read: what is read after this
     // point is zod's copy, so nothing else can throw the same way.
     if (error instanceof OptionsError) throw error;
     throw new OptionsError([unreadableIssue('options', error, requested)]);
-  }
-  if (!parsed.success) {
-    throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));
   }
   const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
   const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;

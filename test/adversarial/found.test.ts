@@ -105,6 +105,8 @@ describe('options that throw while they are read', () => {
     ['a throwing getter on a criterion of thresholds', () => ({ thresholds: throwing({}, 'C01') })],
     ['revoked options', () => revoked()],
     ['revoked thresholds', () => ({ thresholds: revoked() })],
+    // zod words an issue when it is first read, looking at the value again (`"then" in value`).
+    ['a Proxy whose has trap throws, holding a bad threshold', () => ({ thresholds: { C01: new Proxy(Object.setPrototypeOf({}, Date.prototype), { has: () => { throw new Error('boom'); } }) } })],
   ])('%s: an OptionsError at the root, from screen and from the first next() of a batch', async (_name, make) => {
     const error = await rejection(screen(record(), make() as ScreenOptions));
     expect(isOptionsError(error)).toBe(true);
