@@ -18,6 +18,7 @@ import {
   type ScreenOptions,
 } from '../../src/index.js';
 import { loadRuleset } from '../../src/node.js';
+import { markdownText } from '../../src/internals/text.js';
 import { runCli } from './invariants.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -170,5 +171,16 @@ describe('a rule file that is not UTF-8', () => {
     writeFileSync(join(folder, 'ruleset.json'), `\ufeff${JSON.stringify({ id: 'county', version: '1', criteria: ['C01'] })}`);
     writeFileSync(join(folder, 'C01.json'), `\ufeff${JSON.stringify(c01)}`);
     expect(loadRuleset(folder).criteria[0]!.title.zh).toBe(c01.title.zh);
+  });
+});
+
+describe('a bare address after an underscore', () => {
+  it('"www." is escaped wherever it stands (GitHub links "_www.x" too), in a name and in the screen md table', async () => {
+    expect(markdownText('_www.evil.example=')).toBe('\\_www\\.evil.example=');
+    expect(markdownText('(www.evil.example) *WWW.evil.example')).toBe('(www\\.evil.example) \\*WWW\\.evil.example');
+    const path = join(scratch, 'www.jsonl');
+    writeFileSync(path, JSON.stringify({ ...record(), org: { ...record().org, id: '_www.evil.example=' } }));
+    const run = await runCli(['screen', path, '--format', 'md']);
+    expect(run.stdout).toContain('| \\_www\\.evil.example= |');
   });
 });

@@ -248,7 +248,7 @@ export function markdownProblems(md: string, what: string): string[] {
     }
     text = text.replace(/^#{1,6} /, '').replace(/^> /, '').replace(/^- /, '').replace(/^---$/, '').replace(/^\*\*(.*)\*\*$/, '$1');
     if (MARKUP.test(text)) problems.push(`${what}: unescaped markup in ${JSON.stringify(line)}`);
-    if (/:\/\//.test(text) || /\bwww\./i.test(text)) problems.push(`${what}: bare address in ${JSON.stringify(line)}`);
+    if (/:\/\//.test(text) || /www\./i.test(text)) problems.push(`${what}: bare address in ${JSON.stringify(line)}`);
     if (/^\s*#{1,6}(\s|$)/.test(text)) problems.push(`${what}: data starts a heading: ${JSON.stringify(line)}`);
   }
   if (fence) problems.push(`${what}: unclosed Mermaid block`);

@@ -18,8 +18,8 @@ export const DEFAULT_TIER: Tier = {
 export const HEAVY_TIER: Tier = {
   name: 'heavy',
   seed: Number(process.env.ADVERSARIAL_SEED ?? 11_011),
-  runs: { assessments: 2_000, options: 1_500, csv: 500, jsonLines: 250, ruleObjects: 2_000, ruleFolders: 400 },
-  batch: 12,
+  runs: { assessments: 800, options: 1_500, csv: 500, jsonLines: 250, ruleObjects: 2_000, ruleFolders: 400 },
+  batch: 10,
   rows: 40,
   sizes: { depth: 100_000, string: 1_000_000 },
 };
