@@ -11,6 +11,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
 import { inLocale, rulesetError as ruleFileError, type Locale, type MessageTable, type Params } from './schema/messages.js';
 import { buildRuleset, type Ruleset } from './ruleset.js';
@@ -51,6 +52,10 @@ export const FOLDER_MESSAGES: MessageTable = {
   notRegularFile: {
     en: () => 'cannot read: not a regular file',
     zh: () => '无法读取：不是普通文件',
+  },
+  notUtf8: {
+    en: (p) => `not valid UTF-8 (first at line ${String(p.line)}): save the file as UTF-8`,
+    zh: (p) => `不是有效的 UTF-8 编码（第${String(p.line)}行起）：请将文件另存为 UTF-8 编码`,
   },
   cannotReadFolder: {
     en: (p) => `cannot read folder: ${whyWords(p.code, 'en')}`,
@@ -179,6 +184,20 @@ function parseJson(text: string, file: string): unknown {
 }
 
 /**
+ * The line (from 1) holding the first byte sequence that is not UTF-8, or 0 when all is
+ * UTF-8. A line feed is never part of a multi-byte sequence, so each line is checked alone.
+ */
+function firstLineNotUtf8(bytes: Buffer): number {
+  if (isUtf8(bytes)) return 0;
+  for (let line = 1, start = 0; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end < 0 ? bytes.length : end))) return line;
+    if (end < 0) return 0;
+    start = end + 1;
+  }
+}
+
+/**
  * Reads one rule file: a regular file (not a link, a folder or a device), within the size
  * limit. Opened without following links, so a file swapped for a link after the check is
  * refused too.
@@ -203,10 +222,13 @@ function readRuleFile(file: string): unknown {
     const opened = fstatSync(fd);
     if (!opened.isFile()) throw rulesetError(file, '', 'notRegularFile');
     if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileBytes', opened.size);
-    const text = readFileSync(fd, 'utf8');
+    const bytes = readFileSync(fd);
     // The file may have grown since fstat.
-    if (Buffer.byteLength(text) > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileTooLarge');
-    return parseJson(text, file);
+    if (bytes.length > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileTooLarge');
+    // A file saved in another encoding (GBK, say) is refused, never read with U+FFFD in place of its text.
+    const line = firstLineNotUtf8(bytes);
+    if (line > 0) throw rulesetError(file, '', 'notUtf8', { line });
+    return parseJson(bytes.toString('utf8'), file);
   } finally {
     closeSync(fd);
   }

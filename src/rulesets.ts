@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Locale } from './errors.js';
+import { isRulesetError, type Locale } from './errors.js';
 import { deepFreeze } from './internals/freeze.js';
 import { inLocale, rulesetError } from './schema/messages.js';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
@@ -133,17 +133,38 @@ export function loadRulesetObjects(objects: RulesetObjects): Ruleset {
   if (typeof objects !== 'object' || objects === null) {
     throw rulesetError('(objects)', '', 'notObjects');
   }
-  const { ruleset, criteria, bases = [] } = objects;
-  if (!Array.isArray(criteria)) throw rulesetError('(objects)', 'criteria', 'criteriaNotArray');
-  if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', 'criterionObjects', criteria.length);
+  // The container, its lists and the bases are read once, here; a getter or a Proxy that
+  // throws is a RulesetError like any other unreadable content (the files themselves are
+  // copied as plain data by buildRuleset).
+  let ruleset: unknown;
+  let criteria: unknown[];
+  let bases: Ruleset[];
+  try {
+    const given = objects as { ruleset?: unknown; criteria?: unknown; bases?: unknown };
+    ruleset = given.ruleset;
+    const list = given.criteria;
+    if (!Array.isArray(list)) throw rulesetError('(objects)', 'criteria', 'criteriaNotArray');
+    if (list.length > RULESET_LIMITS.criteriaPerRuleset) {
+      throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', 'criterionObjects', list.length);
+    }
+    criteria = [...list];
+    const baseList = given.bases ?? [];
+    if (!Array.isArray(baseList)) throw rulesetError('(objects)', 'bases', 'basesNotArray');
+    bases = [...baseList];
+    bases.forEach((base: unknown, i: number) => {
+      if (!isRuleset(base)) throw rulesetError('(objects)', `bases.${i}`, 'notARuleset');
+    });
+  } catch (error) {
+    if (isRulesetError(error)) throw error;
+    throw rulesetError('(objects)', '', 'objectsUnreadable');
   }
-  if (!Array.isArray(bases)) throw rulesetError('(objects)', 'bases', 'basesNotArray');
-  bases.forEach((base: unknown, i: number) => {
-    if (!isRuleset(base)) throw rulesetError('(objects)', `bases.${i}`, 'notARuleset');
-  });
   const label = (content: unknown, i: number) => {
-    const id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    let id: unknown;
+    try {
+      id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    } catch {
+      id = undefined; // unreadable content: buildRuleset reports it under this label
+    }
     return `criteria[${i}]${typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? ` (${id})` : ''}`;
   };
   return buildRuleset(

@@ -21,6 +21,7 @@ import {
   prepareOptions,
   recordOptionIssues,
   regionOf,
+  unreadableIssue,
   type PreparedOptions,
   type ScreenOptions,
   type ScreeningResult,
@@ -28,7 +29,6 @@ import {
 import { compileRuleset, type CompiledRuleset } from '../engine/compiled.js';
 import { leafResults, type LeafResults } from '../engine/leaf.js';
 import { loadedPlanner, loadPlanner } from '../plan/load.js';
-import { message } from '../schema/messages.js';
 import { CODE, criterionCodes, scoreOf, verdictOf, type Verdict } from '../outcome.js';
 import type { Assessment, Region } from '../schema/assessment.js';
 
@@ -122,8 +122,7 @@ export function entryOf<R>(
   } catch (error) {
     // Not a validation failure: the record itself threw (a getter, a Proxy). It is still
     // one bad record, reported, and the batch goes on.
-    const reason = error instanceof Error ? error.message : String(error);
-    const issues = [{ path: '', message: message(batch.prepared.locale, 'recordUnreadable', { reason }) }];
+    const issues = [unreadableIssue('record', error, batch.prepared.locale)];
     const orgId = orgIdOf(record);
     return orgId === undefined ? { index, ok: false, issues } : { index, ok: false, orgId, issues };
   }

@@ -363,6 +363,10 @@ export const ASSESSMENT_MESSAGES: MessageTable = {
     en: (p) => `could not read the record: ${String(p.reason)}`,
     zh: (p) => `无法读取该记录：${String(p.reason)}`,
   },
+  optionsUnreadable: {
+    en: (p) => `could not read the options: ${String(p.reason)}`,
+    zh: (p) => `无法读取选项：${String(p.reason)}`,
+  },
 };
 
 /** An extra fact's type (`number`, `boolean`, `string`) in words. */
@@ -619,6 +623,10 @@ export const RULESET_MESSAGES: MessageTable = {
   basesNotArray: {
     en: () => 'must be an array of rulesets',
     zh: () => '应为由规则集组成的列表',
+  },
+  objectsUnreadable: {
+    en: () => 'cannot be read as plain data (a property getter or proxy threw)',
+    zh: () => '无法作为普通数据读取（某个属性读取时出错）',
   },
 };
 
