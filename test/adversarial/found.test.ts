@@ -196,3 +196,12 @@ describe('a bare address after an underscore', () => {
     expect(run.stdout).toContain('| \\_www\\.evil.example= |');
   });
 });
+
+describe('an object that only copies the ruleset brand', () => {
+  it('is an OptionsError at ruleset, not a TypeError from deep inside', async () => {
+    const forged = { [Symbol.for('weak-lax-screener.ruleset')]: true };
+    const error = await rejection(screen(record(), { ruleset: forged } as unknown as ScreenOptions));
+    expect(isOptionsError(error)).toBe(true);
+    expect((error as { issues: Array<{ path: string }> }).issues.map((i) => i.path)).toEqual(['ruleset']);
+  });
+});
