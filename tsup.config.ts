@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { defineConfig } from 'tsup';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { defineConfig } from 'tsup';
 
 /**
  * Two fixes to exceljs and its zip libraries, made as they are bundled into the CLI:
@@ -46,6 +48,67 @@ const patchDependencies: Plugin = {
         if (contents === before && !patch.optional) throw new Error(`patch-dependencies: ${String(patch.from)} not found in ${args.path}`);
       }
       return { contents, loader: 'js' };
+
+const SRC = resolve('src');
+
+/** The modules of the core entry, for the browser build: everything but the CLI and the Node-only loader. */
+function coreModules(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === join(SRC, 'cli') ? [] : coreModules(path);
+    const browserOnly = name.endsWith('.browser.ts') || name.endsWith('.types.ts') || name === 'types.ts';
+    return name.endsWith('.ts') && !browserOnly && !['node.ts', 'load-folder.ts'].includes(relative(SRC, path)) ? [relative('.', path)] : [];
+  });
+}
+
+/** Modules the browser build replaces by their `.browser.ts` sibling (see those files). */
+const BROWSER_REPLACED = ['engine/reference.ts', 'plan/load.ts'].map((path) => join(SRC, path));
+
+/** The modules that only plans need, bundled into `plan/plan.bundle.js` (the lazily loaded chunk). */
+const planOnly = (path: string) => path.startsWith(join(SRC, 'plan') + '/') || path === join(SRC, 'schema', 'plans.ts') || path.endsWith('.json');
+
+/** The output path (as an import specifier from `fromDir`) of a source module imported as `specifier`. */
+function outputSpecifier(fromDir: string, resolveDir: string, specifier: string): string {
+  const path = relative(fromDir, resolve(resolveDir, specifier));
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+/**
+ * The browser build keeps one output file per source module (JSON data inlined into the module
+ * that imports it), so that an integrator's bundler leaves out, module by module, what a page
+ * does not use (`sideEffects: false`): a screening page gets no json-rules-engine, no review
+ * and, until a result is weak-lax, no measures catalogue. `reference.ts` and `plan/load.ts`
+ * are replaced by their `.browser.ts` siblings; the plan module that `load.browser.ts` imports
+ * on first need is `plan/plan.bundle.js`, a bundle of the plan-only modules that imports the
+ * rest from the per-module files, so that no bundler can pull it into the first chunk.
+ */
+const browserModules: Plugin = {
+  name: 'browser-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point' || args.path.endsWith('.json')) return undefined;
+      if (args.kind === 'dynamic-import' && resolve(args.resolveDir, args.path) === join(SRC, 'plan', 'plan.js')) {
+        return { path: './plan.bundle.js', external: true };
+      }
+      return { path: args.path, external: true };
+    });
+    build.onLoad({ filter: /\.ts$/ }, (args) =>
+      BROWSER_REPLACED.includes(args.path)
+        ? { contents: readFileSync(args.path.replace(/\.ts$/, '.browser.ts'), 'utf8'), loader: 'ts', resolveDir: dirname(args.path) }
+        : undefined,
+    );
+  },
+};
+
+/** The plan chunk: the plan-only modules inlined, every other module imported from its own file. */
+const planBundle: Plugin = {
+  name: 'plan-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const path = resolve(args.resolveDir, args.path.endsWith('.js') ? args.path.replace(/\.js$/, '.ts') : args.path);
+      if (planOnly(path)) return { path };
+      return { path: outputSpecifier(join(SRC, 'plan'), args.resolveDir, args.path), external: true };
     });
   },
 };
@@ -61,6 +124,27 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20',
+  },
+  {
+    // The browser build (the `browser` export condition): see browserModules above.
+    entry: coreModules(),
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    sourcemap: true,
+    esbuildPlugins: [browserModules],
+  },
+  {
+    entry: { 'plan/plan.bundle': 'src/plan/plan.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    splitting: false,
+    sourcemap: true,
+    esbuildPlugins: [planBundle],
   },
   {
     // The command line: ESM only; csv-parse, cli-progress and exceljs (spreadsheets) are

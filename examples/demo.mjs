@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fieldLabel, planRectification, problemsOf, renderPlan, screenMany, summarize, warningsOf } from '../dist/index.js';
+import { fieldLabel, history, ledger, planRectification, problemsOf, readCase, renderLedger, renderPlan, screenMany, summarize, warningsOf } from '../dist/index.js';
 
 const dir = fileURLToPath(new URL('../fixtures/villages/', import.meta.url)); // import.meta.dirname needs Node 20.11
 const fixtures = readdirSync(dir)
@@ -79,3 +79,15 @@ if (seed) {
   console.log(renderPlan(plan, { lang: 'zh' }));
 }
 console.log(`\n${DECIDES}`);
+
+// After the list: a year in the life of three invented villages (fixtures/lifecycle), one
+// delisted on time, one overdue with a problem still open, one listed again the next year.
+const lifecycleDir = fileURLToPath(new URL('../fixtures/lifecycle/', import.meta.url));
+const cases = readdirSync(lifecycleDir)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .flatMap((name) => JSON.parse(readFileSync(join(lifecycleDir, name), 'utf8')).cases.map((c) => readCase(c.case)));
+const relapsed = history(cases).filter((h) => h.relapsed);
+console.log('\n══ 整顿工作月报 Monthly ledger of the rectification (截至2025年10月31日)\n');
+console.log(renderLedger(ledger(cases.filter((c) => c.screening.assessedOn <= '2025-10-31'), { asOf: '2025-10-31' }), { lang: 'zh' }));
+console.log(`反复列入 Listed again after 摘牌: ${relapsed.map((h) => `${h.orgId}（${h.years.join('、')}年）`).join('，') || '无'}`);

@@ -18,11 +18,41 @@ export interface Issue {
 }
 
 /** Error codes, one per error class. */
-export type ErrorCode = 'ERR_ASSESSMENT' | 'ERR_OPTIONS' | 'ERR_RULESET' | 'ERR_REVIEW';
+export type ErrorCode = 'ERR_ASSESSMENT' | 'ERR_OPTIONS' | 'ERR_RULESET' | 'ERR_REVIEW' | 'ERR_CASE';
 
-function formatIssues(summary: string, issues: readonly Issue[]): string {
+/** Language of error messages. */
+export type Locale = 'en' | 'zh-CN';
+
+/** The headers and separators of error messages, in English and Chinese. */
+export const ERROR_TEXT = {
+  /** The first line of a {@link CaseError}'s message. */
+  case: {
+    en: (orgId?: string) => `Case refused${orgId ? ` (org ${orgId})` : ''}:`,
+    zh: (orgId?: string) => `整顿台账记录未被接受${orgId ? `（组织编码 ${orgId}）` : ''}：`,
+  },
+  /** The first line of an {@link AssessmentError}'s message. */
+  assessment: {
+    en: (orgId?: string) => `Invalid assessment${orgId ? ` (org ${orgId})` : ''}:`,
+    zh: (orgId?: string) => `排查记录有误${orgId ? `（组织编码 ${orgId}）` : ''}：`,
+  },
+  /** The first line of an {@link OptionsError}'s message. */
+  options: { en: () => 'Invalid options:', zh: () => '选项有误：' },
+  /** Names an issue about the input as a whole. */
+  root: { en: () => '(root)', zh: () => '（整条记录）' },
+  /** Between a path and its message. */
+  colon: { en: () => ': ', zh: () => '：' },
+} as const;
+
+type Text = (typeof ERROR_TEXT)[keyof typeof ERROR_TEXT];
+
+function text<T extends Text>(entry: T, locale: Locale | undefined): T['en'] {
+  return locale === 'zh-CN' ? entry.zh : entry.en;
+}
+
+function formatIssues(summary: string, issues: readonly Issue[], locale: Locale | undefined): string {
   if (issues.length === 0) return summary;
-  const lines = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`);
+  const colon = text(ERROR_TEXT.colon, locale)();
+  const lines = issues.map((issue) => `  - ${issue.path || text(ERROR_TEXT.root, locale)()}${colon}${issue.message}`);
   return `${summary}\n${lines.join('\n')}`;
 }
 
@@ -51,8 +81,13 @@ export class AssessmentError extends ScreenerError {
   /** The assessment's `org.id` when it could be read, to report bad records in a batch. */
   readonly orgId: string | undefined;
 
-  constructor(issues: Issue[], orgId?: string) {
-    super('ERR_ASSESSMENT', formatIssues(`Invalid assessment${orgId ? ` (org ${orgId})` : ''}:`, issues));
+  /**
+   * @param issues - every problem found
+   * @param orgId - the assessment's `org.id`, when it could be read
+   * @param locale - the language of the message's header (the issues carry their own)
+   */
+  constructor(issues: Issue[], orgId?: string, locale?: Locale) {
+    super('ERR_ASSESSMENT', formatIssues(text(ERROR_TEXT.assessment, locale)(orgId), issues, locale));
     this.issues = issues;
     this.orgId = orgId;
   }
@@ -64,8 +99,12 @@ export class OptionsError extends ScreenerError {
   /** Every problem found. */
   readonly issues: Issue[];
 
-  constructor(issues: Issue[]) {
-    super('ERR_OPTIONS', formatIssues('Invalid options:', issues));
+  /**
+   * @param issues - every problem found
+   * @param locale - the language of the message's header (the issues carry their own)
+   */
+  constructor(issues: Issue[], locale?: Locale) {
+    super('ERR_OPTIONS', formatIssues(text(ERROR_TEXT.options, locale)(), issues, locale));
     this.issues = issues;
   }
 }
@@ -78,8 +117,14 @@ export class RulesetError extends ScreenerError {
   /** Dotted path of the field at fault inside that file; `''` for the file as a whole. */
   readonly field: string;
 
-  constructor(file: string, field: string, message: string) {
-    super('ERR_RULESET', `${file}${field ? ` → ${field}` : ''}: ${message}`);
+  /**
+   * @param file - the file (or object label) at fault
+   * @param field - dotted path of the field at fault, `''` for the file as a whole
+   * @param message - what is wrong, in `locale`
+   * @param locale - the language of the message
+   */
+  constructor(file: string, field: string, message: string, locale?: Locale) {
+    super('ERR_RULESET', `${file}${field ? ` → ${field}` : ''}${text(ERROR_TEXT.colon, locale)()}${message}`);
     this.file = file;
     this.field = field;
   }
@@ -91,6 +136,25 @@ export class ReviewError extends ScreenerError {
 
   constructor(message: string) {
     super('ERR_REVIEW', message);
+  }
+}
+
+/**
+ * A rectification case or an entry for it was refused: a case that fails validation when read
+ * back, or an entry dated before the screening, naming an unknown item or problem, or out of
+ * order (see `recordProgress` and the other `record…` functions). `issues` names each field.
+ */
+export class CaseError extends ScreenerError {
+  declare readonly code: 'ERR_CASE';
+  /** Every problem found. */
+  readonly issues: Issue[];
+  /** The case's organisation, when known. */
+  readonly orgId: string | undefined;
+
+  constructor(issues: Issue[], orgId?: string, locale?: Locale) {
+    super('ERR_CASE', formatIssues(text(ERROR_TEXT.case, locale)(orgId), issues, locale));
+    this.issues = issues;
+    this.orgId = orgId;
   }
 }
 
@@ -126,4 +190,9 @@ export function isRulesetError(error: unknown): error is RulesetError {
 /** True for a {@link ReviewError} from either build. */
 export function isReviewError(error: unknown): error is ReviewError {
   return hasCode(error, 'ERR_REVIEW');
+}
+
+/** True for a {@link CaseError} from either build. */
+export function isCaseError(error: unknown): error is CaseError {
+  return hasCode(error, 'ERR_CASE');
 }

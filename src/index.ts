@@ -21,10 +21,12 @@ export {
   mergeSummaries,
   type CriterionCount,
   type RegionCount,
+  type RelapseMark,
   type ScreeningSummary,
+  type SummarizeOptions,
   type VerdictCounts,
 } from './batch/summary.js';
-export { selectTargets, type SelectTargetsOptions } from './batch/targets.js';
+export { selectTargets, type SelectedTarget, type SelectTargetsOptions } from './batch/targets.js';
 export { describeEvidence, describeWarningLine, evidenceStatus, fieldLabel, problemsOf, warningsOf } from './describe.js';
 export {
   type BranchResult,
@@ -56,11 +58,21 @@ export {
 } from './schema/assessment.js';
 export { assessmentJsonSchema } from './schema/json-schema.js';
 export {
+  FIELDS as assessmentFields,
+  GROUPS as fieldGroups,
+  type FieldPeriod,
+  type FieldSpec,
+  type FieldText,
+  type FieldType,
+  type GroupSpec,
+} from './schema/fields.js';
+export {
   rulesets,
   defaultRuleset,
   defaultThresholds,
   loadRuleset,
   type BuiltInRulesets,
+  type LoadRulesetOptions,
   type RulesetObjects,
 } from './rulesets.js';
 export {
@@ -78,14 +90,68 @@ export type { Locale } from './schema/messages.js';
 export type { ChecklistItem, PlanProblem, PlanTemplate, RectificationPlan, TimelinePhase } from './plan/types.js';
 export { planRectification, type PlanOptions } from './plan/plan.js';
 export { renderPlan, type RenderOptions } from './plan/render.js';
-export { review, type CriterionReview, type ReviewResult, type ReviewStatus } from './review.js';
+export { review, type CriterionReview, type ReviewOptions, type ReviewResult, type ReviewStatus } from './review.js';
+export {
+  openCase,
+  recordListing,
+  recordProgress,
+  closeProblem,
+  recordAcceptance,
+  recordFollowUp,
+  recordDelisting,
+  recordLookBack,
+  type OpenCaseOptions,
+} from './lifecycle/case.js';
+export { readCase } from './lifecycle/schema.js';
+export { caseStatus } from './lifecycle/status.js';
+export { ledger } from './lifecycle/ledger.js';
+export { renderLedger, type RenderLedgerOptions } from './lifecycle/render.js';
+export { history } from './lifecycle/history.js';
+export {
+  checkDeadlines,
+  holidayCalendar,
+  type CheckedDeadlines,
+  type DeadlineCheck,
+  type DeadlineNote,
+  type DeadlineOptions,
+  type HolidayCalendar,
+} from './lifecycle/holidays.js';
+export type {
+  Acceptance,
+  AcceptanceEntry,
+  CaseProblem,
+  CaseStage,
+  CaseStatus,
+  Contacts,
+  CountyGrade,
+  Delisting,
+  FirstSecretary,
+  Grade,
+  HistoryEntry,
+  Ledger,
+  LedgerCase,
+  LedgerRow,
+  LedgerRowStatus,
+  ListingEntry,
+  ListingStage,
+  LookBack,
+  OpenProblem,
+  OverdueItem,
+  ProgressEntry,
+  ProgressStatus,
+  RectificationCase,
+  TownshipGrade,
+  TownshipSummary,
+} from './lifecycle/types.js';
 export {
   AssessmentError,
+  CaseError,
   OptionsError,
   ReviewError,
   RulesetError,
   ScreenerError,
   isAssessmentError,
+  isCaseError,
   isOptionsError,
   isReviewError,
   isRulesetError,

@@ -11,23 +11,82 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { RulesetError } from './errors.js';
+import { isUtf8 } from 'node:buffer';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
+import { inLocale, rulesetError as ruleFileError, type Locale, type MessageTable, type Params } from './schema/messages.js';
 import { buildRuleset, type Ruleset } from './ruleset.js';
-import { builtInRuleset, loadRulesetObjects, type RulesetObjects } from './rulesets.js';
+import { builtInRuleset, loadRulesetObjects, type LoadRulesetOptions, type RulesetObjects } from './rulesets.js';
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'not a folder',
-  EISDIR: 'a folder, not a file',
-  ELOOP: 'a symbolic link (rule files must be regular files inside the ruleset folder)',
+/** Why a file or folder cannot be read, by the system's error code. */
+const WHY: Readonly<Record<string, { en: string; zh: string }>> = {
+  ENOENT: { en: 'no such file or folder', zh: '文件或文件夹不存在' },
+  EACCES: { en: 'permission denied', zh: '没有读取权限' },
+  EPERM: { en: 'permission denied', zh: '没有读取权限' },
+  ENOTDIR: { en: 'not a folder', zh: '不是文件夹' },
+  EISDIR: { en: 'a folder, not a file', zh: '是文件夹，不是文件' },
+  ELOOP: { en: 'a symbolic link (rule files must be regular files inside the ruleset folder)', zh: '是符号链接（规则文件应为规则集文件夹中的普通文件）' },
 };
 
-function why(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (typeof code === 'string' && WHY[code]) || (typeof code === 'string' ? code : 'unreadable');
+/** Why, in words, for a system error code (`ENOENT`); other codes are given as they are. */
+function whyWords(code: unknown, locale: Locale): string {
+  const why = typeof code === 'string' ? WHY[code] : undefined;
+  if (why) return locale === 'zh-CN' ? why.zh : why.en;
+  return typeof code === 'string' ? code : locale === 'zh-CN' ? '无法读取' : 'unreadable';
+}
+
+
+/** The messages of reading a ruleset folder, in English and Chinese. */
+export const FOLDER_MESSAGES: MessageTable = {
+  notJson: {
+    en: (p) => `not valid JSON at line ${String(p.line)}, column ${String(p.column)}`,
+    zh: (p) => `不是有效的 JSON：第 ${String(p.line)} 行第 ${String(p.column)} 列有误`,
+  },
+  jsonEndsEarly: {
+    en: () => 'not valid JSON: the file ends too early',
+    zh: () => '不是有效的 JSON：文件不完整',
+  },
+  cannotRead: {
+    en: (p) => `cannot read: ${whyWords(p.code, 'en')}`,
+    zh: (p) => `无法读取：${whyWords(p.code, 'zh-CN')}`,
+  },
+  notRegularFile: {
+    en: () => 'cannot read: not a regular file',
+    zh: () => '无法读取：不是普通文件',
+  },
+  notUtf8: {
+    en: (p) => `not valid UTF-8 (first at line ${String(p.line)}): save the file as UTF-8`,
+    zh: (p) => `不是有效的 UTF-8 编码（第${String(p.line)}行起）：请将文件另存为 UTF-8 编码`,
+  },
+  cannotReadFolder: {
+    en: (p) => `cannot read folder: ${whyWords(p.code, 'en')}`,
+    zh: (p) => `无法读取文件夹：${whyWords(p.code, 'zh-CN')}`,
+  },
+  siblingLink: {
+    en: (p) => `sibling folder "${String(p.name)}" is a symbolic link: extends does not follow links`,
+    zh: (p) => `同级文件夹“${String(p.name)}”是符号链接：extends 不跟随链接`,
+  },
+  circularExtends: {
+    en: () => 'circular extends',
+    zh: () => 'extends 形成循环',
+  },
+  missingRulesetJson: {
+    en: () => 'missing ruleset.json',
+    zh: () => '缺少 ruleset.json',
+  },
+  idMismatch: {
+    en: (p) => `id "${String(p.id)}" does not match the file name`,
+    zh: (p) => `编号“${String(p.id)}”与文件名不一致`,
+  },
+};
+
+/** A `RulesetError` of reading a folder, in the language of the current load. */
+function rulesetError(file: string, field: string, key: string, params: Params = {}) {
+  return ruleFileError(file, field, key, params, FOLDER_MESSAGES);
+}
+
+/** The system's code for why a file cannot be read (`ENOENT`), if it gave one. */
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
 }
 
 /**
@@ -120,7 +179,21 @@ function parseJson(text: string, file: string): unknown {
     const before = body.slice(0, offset);
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    throw new RulesetError(file, '', offset >= body.length ? 'not valid JSON: the file ends too early' : `not valid JSON at line ${line}, column ${column}`);
+    throw offset >= body.length ? rulesetError(file, '', 'jsonEndsEarly') : rulesetError(file, '', 'notJson', { line, column });
+  }
+}
+
+/**
+ * The line (from 1) holding the first byte sequence that is not UTF-8, or 0 when all is
+ * UTF-8. A line feed is never part of a multi-byte sequence, so each line is checked alone.
+ */
+function firstLineNotUtf8(bytes: Buffer): number {
+  if (isUtf8(bytes)) return 0;
+  for (let line = 1, start = 0; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    if (!isUtf8(bytes.subarray(start, end < 0 ? bytes.length : end))) return line;
+    if (end < 0) return 0;
+    start = end + 1;
   }
 }
 
@@ -134,25 +207,28 @@ function readRuleFile(file: string): unknown {
   try {
     stats = lstatSync(file);
   } catch (error) {
-    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+    throw rulesetError(file, '', 'cannotRead', { code: codeOf(error) });
   }
-  if (stats.isSymbolicLink()) throw new RulesetError(file, '', `cannot read: ${WHY.ELOOP}`);
-  if (!stats.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
+  if (stats.isSymbolicLink()) throw rulesetError(file, '', 'cannotRead', { code: 'ELOOP' });
+  if (!stats.isFile()) throw rulesetError(file, '', 'notRegularFile');
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO put in the file's place must not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    throw new RulesetError(file, '', `cannot read: ${why(error)}`);
+    throw rulesetError(file, '', 'cannotRead', { code: codeOf(error) });
   }
   try {
     const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new RulesetError(file, '', 'cannot read: not a regular file');
-    if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', `the file has ${opened.size.toLocaleString('en')} bytes`);
-    const text = readFileSync(fd, 'utf8');
+    if (!opened.isFile()) throw rulesetError(file, '', 'notRegularFile');
+    if (opened.size > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileBytes', opened.size);
+    const bytes = readFileSync(fd);
     // The file may have grown since fstat.
-    if (Buffer.byteLength(text) > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'the file is too large');
-    return parseJson(text, file);
+    if (bytes.length > RULESET_LIMITS.fileBytes) throw limitError(file, '', 'fileBytes', 'fileTooLarge');
+    // A file saved in another encoding (GBK, say) is refused, never read with U+FFFD in place of its text.
+    const line = firstLineNotUtf8(bytes);
+    if (line > 0) throw rulesetError(file, '', 'notUtf8', { line });
+    return parseJson(bytes.toString('utf8'), file);
   } finally {
     closeSync(fd);
   }
@@ -167,25 +243,25 @@ function isRealFolder(path: string, rulesetFile: string): boolean {
     return false;
   }
   if (stats.isSymbolicLink()) {
-    throw new RulesetError(rulesetFile, 'extends', `sibling folder "${basename(path)}" is a symbolic link: extends does not follow links`);
+    throw rulesetError(rulesetFile, 'extends', 'siblingLink', { name: basename(path) });
   }
   return stats.isDirectory();
 }
 
 function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset {
   const rulesetFile = join(folder, 'ruleset.json');
-  if (loading.has(folder)) throw new RulesetError(rulesetFile, 'extends', 'circular extends');
+  if (loading.has(folder)) throw rulesetError(rulesetFile, 'extends', 'circularExtends');
   loading.add(folder);
   let names: string[];
   try {
     names = readdirSync(folder).filter((name) => name.endsWith('.json')).sort();
   } catch (error) {
-    throw new RulesetError(folder, '', `cannot read folder: ${why(error)}`);
+    throw rulesetError(folder, '', 'cannotReadFolder', { code: codeOf(error) });
   }
-  if (!names.includes('ruleset.json')) throw new RulesetError(rulesetFile, '', 'missing ruleset.json');
+  if (!names.includes('ruleset.json')) throw rulesetError(rulesetFile, '', 'missingRulesetJson');
   const criterionNames = names.filter((name) => name !== 'ruleset.json');
   if (criterionNames.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError(folder, '', 'criteriaPerRuleset', `${criterionNames.length} criterion files`);
+    throw limitError(folder, '', 'criteriaPerRuleset', 'criterionFiles', criterionNames.length);
   }
   const criteria = criterionNames.map((name) => ({ file: join(folder, name), content: readRuleFile(join(folder, name)) }));
   for (const input of criteria) {
@@ -193,7 +269,7 @@ function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset
     // Only an id the schema would accept is named here; any other is the schema's to report,
     // without quoting it.
     if (typeof id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(id) && basename(input.file, '.json') !== id) {
-      throw new RulesetError(input.file, 'id', `id "${id}" does not match the file name`);
+      throw rulesetError(input.file, 'id', 'idMismatch', { id });
     }
   }
   // `extends` is an id (the schema refuses "/", "\" and ".."): a sibling folder of the same
@@ -219,9 +295,11 @@ function loadFolder(folder: string, root: string, loading: Set<string>): Ruleset
  * const result = await screen(assessment, { ruleset });
  * ```
  */
-export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
-  if (typeof dirOrObjects !== 'string') return loadRulesetObjects(dirOrObjects);
-  // The folder named by the caller may be reached through a link; what it holds may not.
-  const folder = resolve(dirOrObjects);
-  return loadFolder(folder, dirname(folder), new Set());
+export function loadRuleset(dirOrObjects: string | RulesetObjects, options?: LoadRulesetOptions): Ruleset {
+  return inLocale(options?.locale, () => {
+    if (typeof dirOrObjects !== 'string') return loadRulesetObjects(dirOrObjects);
+    // The folder named by the caller may be reached through a link; what it holds may not.
+    const folder = resolve(dirOrObjects);
+    return loadFolder(folder, dirname(folder), new Set());
+  });
 }

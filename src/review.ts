@@ -4,12 +4,14 @@
  *
  * @module
  */
-import { ReviewError } from './errors.js';
+import { ReviewError, type Locale } from './errors.js';
 import { addMonthsClamped, compareDates, formatDate, parseDate } from './internals/dates.js';
 import type { Outcome } from './outcome.js';
 import type { Bilingual } from './ruleset.js';
 import type { ScreeningResult } from './outcome.js';
 import { reviewSettings } from './plan/catalogue.js';
+import { REVIEW_MESSAGES } from './plan/messages.js';
+import { render } from './schema/messages.js';
 
 /**
  * What became of one criterion between two assessments:
@@ -74,36 +76,44 @@ export interface ReviewResult {
 
 const OUTCOMES: ReadonlySet<string> = new Set(['matched', 'not-matched', 'insufficient-data']);
 
-function checkResult(value: unknown, name: 'before' | 'after'): ScreeningResult {
-  const fail = (message: string): never => {
-    throw new ReviewError(`${name}: ${message} (pass a result of screen())`);
+function checkResult(value: unknown, name: 'before' | 'after', locale: Locale): ScreeningResult {
+  const fail = (key: string): never => {
+    throw new ReviewError(render(REVIEW_MESSAGES, locale, key, { name }));
   };
-  if (typeof value !== 'object' || value === null) fail('not a screening result');
+  if (typeof value !== 'object' || value === null) fail('notResult');
   const r = value as Partial<ScreeningResult>;
-  if (typeof r.orgId !== 'string') fail('orgId must be a string');
-  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('assessedOn must be a YYYY-MM-DD date');
-  if (typeof r.ruleset?.id !== 'string' || typeof r.ruleset.version !== 'string' || typeof r.ruleset.thresholds !== 'object') {
-    fail('ruleset must give id, version and thresholds');
-  }
-  if (typeof r.verdict !== 'string') fail('verdict is missing');
-  if (!Array.isArray(r.criteria) || !r.criteria.every((c) => typeof c?.id === 'string' && OUTCOMES.has(c.outcome))) {
-    fail('criteria must list each criterion with its id and outcome');
-  }
+  if (typeof r.orgId !== 'string') fail('orgId');
+  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('assessedOn');
+  if (typeof r.ruleset?.id !== 'string' || typeof r.ruleset.version !== 'string' || typeof r.ruleset.thresholds !== 'object') fail('ruleset');
+  if (typeof r.verdict !== 'string') fail('verdict');
+  if (!Array.isArray(r.criteria) || !r.criteria.every((c) => typeof c?.id === 'string' && OUTCOMES.has(c.outcome))) fail('criteria');
   return value as ScreeningResult;
 }
 
-/** The first threshold whose number differs, as `C01.secretaryVacantMonths: 3 → 6`, or undefined. */
-function thresholdDifference(a: ScreeningResult['ruleset']['thresholds'], b: ScreeningResult['ruleset']['thresholds']): string | undefined {
+/** The first threshold whose number differs (`C01.secretaryVacantMonths`, 3, 6), or undefined. */
+function thresholdDifference(
+  a: ScreeningResult['ruleset']['thresholds'],
+  b: ScreeningResult['ruleset']['thresholds'],
+): { name: string; before: number | undefined; after: number | undefined } | undefined {
   const ids = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   for (const id of ids) {
     const names = [...new Set([...Object.keys(a[id] ?? {}), ...Object.keys(b[id] ?? {})])];
     for (const name of names) {
       const x = a[id]?.[name];
       const y = b[id]?.[name];
-      if (x !== y) return `${id}.${name}: ${x ?? '(none)'} before, ${y ?? '(none)'} after`;
+      if (x !== y) return { name: `${id}.${name}`, before: x, after: y };
     }
   }
   return undefined;
+}
+
+/** Options of {@link review}. */
+export interface ReviewOptions {
+  /**
+   * Language of the `ReviewError` message when the two results cannot be compared.
+   * @default 'en'
+   */
+  locale?: Locale;
 }
 
 function statusOf(before: Outcome, after: Outcome): ReviewStatus {
@@ -151,26 +161,22 @@ function monthsAfter(date: string, months: number): string {
  * r.followUp;   // { consolidateUntil: '2018-06-05', lookBackOn: '2017-12-05' } for after.assessedOn 2017-06-05
  * ```
  */
-export function review(before: ScreeningResult, after: ScreeningResult): ReviewResult {
-  const b = checkResult(before, 'before');
-  const a = checkResult(after, 'after');
-  if (b.orgId !== a.orgId) {
-    throw new ReviewError(`different organisations: before is ${b.orgId}, after is ${a.orgId}`);
-  }
+export function review(before: ScreeningResult, after: ScreeningResult, options?: ReviewOptions): ReviewResult {
+  const locale: Locale = options?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const fail = (key: string, params: Record<string, unknown> = {}): never => {
+    throw new ReviewError(render(REVIEW_MESSAGES, locale, key, params));
+  };
+  const b = checkResult(before, 'before', locale);
+  const a = checkResult(after, 'after', locale);
+  if (b.orgId !== a.orgId) fail('differentOrganisations', { before: b.orgId, after: a.orgId });
   if (b.ruleset.id !== a.ruleset.id || b.ruleset.version !== a.ruleset.version) {
-    throw new ReviewError(`different rulesets: before ${b.ruleset.id}@${b.ruleset.version}, after ${a.ruleset.id}@${a.ruleset.version}`,
-    );
+    fail('differentRulesets', { before: `${b.ruleset.id}@${b.ruleset.version}`, after: `${a.ruleset.id}@${a.ruleset.version}` });
   }
   const difference = thresholdDifference(b.ruleset.thresholds, a.ruleset.thresholds);
-  if (difference) throw new ReviewError(`different thresholds: ${difference}`);
-  if (compareDates(a.assessedOn, b.assessedOn) <= 0) {
-    throw new ReviewError(`after.assessedOn (${a.assessedOn}) must be later than before.assessedOn (${b.assessedOn})`,
-    );
-  }
+  if (difference) fail('differentThresholds', difference);
+  if (compareDates(a.assessedOn, b.assessedOn) <= 0) fail('notLater', { before: b.assessedOn, after: a.assessedOn });
   const afterById = new Map(a.criteria.map((c) => [c.id, c.outcome]));
-  if (afterById.size !== b.criteria.length || b.criteria.some((c) => !afterById.has(c.id))) {
-    throw new ReviewError('the two results list different criteria');
-  }
+  if (afterById.size !== b.criteria.length || b.criteria.some((c) => !afterById.has(c.id))) fail('differentCriteria');
 
   const criteria = b.criteria.map((c): CriterionReview => {
     const afterOutcome = afterById.get(c.id)!;

@@ -21,7 +21,7 @@ import {
   type CondNode,
   type LeafSpec,
 } from './engine/conditions.js';
-import { dotted, message, suggest, type Locale } from './schema/messages.js';
+import { currentRulesetLocale, dotted, errorMap, message, rulesetError, suggest, type Locale } from './schema/messages.js';
 import { RULESET_BRAND, hasRulesetBrand } from './internals/brand.js';
 import { protoKeyPath } from './internals/proto.js';
 import { deepFreeze } from './internals/freeze.js';
@@ -154,13 +154,13 @@ function specificIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] =
  */
 export function parseRuleFile<S extends z.ZodType>(schema: S, content: unknown, file: string): z.output<S> {
   const proto = protoKeyPath(content);
-  if (proto) throw new RulesetError(file, proto, 'reserved key "__proto__"');
-  const parsed = schema.safeParse(content);
+  if (proto) throw rulesetError(file, proto, 'reservedKey');
+  const locale = currentRulesetLocale();
+  const parsed = schema.safeParse(content, { error: errorMap(locale) });
   if (parsed.success) return parsed.data;
   const issue = specificIssue(parsed.error.issues[0]!);
-  const field =
-    issue.code === 'unrecognized_keys' ? [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.') : dotted(issue.path);
-  throw new RulesetError(file, field, issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
+  if (issue.code === 'unrecognized_keys') throw rulesetError(file, [dotted(issue.path), issue.keys[0]].filter(Boolean).join('.'), 'unknownKey');
+  throw new RulesetError(file, dotted(issue.path), issue.message, locale);
 }
 
 const THRESHOLD_FACT = /^threshold\.([^.]+)\.([^.]+)$/;
@@ -177,13 +177,7 @@ function checkFact(fact: string, context: BuildContext, field: string): void {
   if (FACT_NAMES.has(fact)) return;
   const extra = /^extra\.(.+)$/.exec(fact);
   if (extra && Object.hasOwn(context.extraFacts, extra[1]!)) return;
-  throw new RulesetError(
-    context.file,
-    field,
-    extra
-      ? `extra fact "${extra[1]}" is not declared in ruleset.json extraFacts`
-      : `unknown fact "${fact}": not an assessment field, a derived fact or a declared extra fact`,
-  );
+  throw extra ? rulesetError(context.file, field, 'extraNotDeclared', { name: extra[1] }) : rulesetError(context.file, field, 'unknownFact', { fact });
 }
 
 function normalise(node: ConditionJson, context: BuildContext, field: string): CondNode {
@@ -201,14 +195,10 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
     if (threshold) {
       const [, criterionId, name] = threshold as unknown as [string, string, string];
       if (criterionId !== context.criterionId || !context.thresholdNames.has(name)) {
-        throw new RulesetError(
-          context.file,
-          `${field}.value.fact`,
-          `"${referenced}" does not name a threshold declared in this file's "thresholds"`,
-        );
+        throw rulesetError(context.file, `${field}.value.fact`, 'notOwnThreshold', { reference: referenced });
       }
       if (OPERATORS[node.operator].direction === undefined) {
-        throw new RulesetError(context.file, `${field}.operator`, `a named threshold needs an ordering operator, not "${node.operator}"`);
+        throw rulesetError(context.file, `${field}.operator`, 'thresholdNeedsOrdering', { operator: node.operator });
       }
       value = { kind: 'threshold', name, fact: referenced };
     } else {
@@ -217,10 +207,10 @@ function normalise(node: ConditionJson, context: BuildContext, field: string): C
     }
   } else {
     if (Boolean(OPERATORS[node.operator].list) !== Array.isArray(raw)) {
-      throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" ${Array.isArray(raw) ? 'does not take' : 'needs'} a list`);
+      throw rulesetError(context.file, `${field}.value`, Array.isArray(raw) ? 'operatorTakesNoList' : 'operatorNeedsList', { operator: node.operator });
     }
     if (OPERATORS[node.operator].direction !== undefined && typeof raw !== 'number') {
-      throw new RulesetError(context.file, `${field}.value`, `operator "${node.operator}" needs a number or a threshold`);
+      throw rulesetError(context.file, `${field}.value`, 'operatorNeedsNumber', { operator: node.operator });
     }
     value = { kind: 'literal', value: raw };
   }
@@ -251,7 +241,7 @@ function buildCriterion(
   branches.forEach((branch, i) => {
     if (seenBranches.has(branch.id)) {
       const field = tree.kind === 'any' ? `conditions.any.${i}` : 'conditions';
-      throw new RulesetError(input.file, `${field}.name`, `two branches are both "${branch.id}": give one a different "name"`);
+      throw rulesetError(input.file, `${field}.name`, 'duplicateBranch', { id: branch.id });
     }
     seenBranches.add(branch.id);
   });
@@ -259,11 +249,11 @@ function buildCriterion(
   for (const [name, spec] of Object.entries(parsed.thresholds)) {
     const users = context.leaves.filter((leaf) => leaf.value.kind === 'threshold' && leaf.value.name === name);
     if (users.length === 0) {
-      throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is declared but no condition uses it');
+      throw rulesetError(input.file, `thresholds.${name}`, 'thresholdUnused');
     }
     const upward = OPERATORS[users[0]!.operator].direction === 'up';
     if (users.some((leaf) => (OPERATORS[leaf.operator].direction === 'up') !== upward)) {
-      throw new RulesetError(input.file, `thresholds.${name}`, 'threshold is used in both directions');
+      throw rulesetError(input.file, `thresholds.${name}`, 'thresholdBothDirections');
     }
     const value = defaultsOverride?.[name] ?? spec.default;
     let warningLine = spec.warningLine;
@@ -272,11 +262,7 @@ function buildCriterion(
       // already meet the condition.
       const meetsAtLine = OPERATORS[users[0]!.operator].test(warningLine, spec.default);
       if (meetsAtLine) {
-        throw new RulesetError(
-          input.file,
-          `thresholds.${name}.warningLine`,
-          `warning line ${warningLine} is on the wrong side of the threshold ${spec.default} (${upward ? 'must be lower' : 'must be higher'})`,
-        );
+        throw rulesetError(input.file, `thresholds.${name}.warningLine`, 'warningLineSide', { warningLine, threshold: spec.default, upward });
       }
       warningLine = clampWarningLine(upward ? 'up' : 'down', value, warningLine);
     }
@@ -291,7 +277,7 @@ function buildCriterion(
   if (defaultsOverride) {
     for (const name of Object.keys(defaultsOverride)) {
       // The bad name is in ruleset.json's "thresholds", not in the criterion file.
-      if (!Object.hasOwn(thresholds, name)) throw new RulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, `criterion ${parsed.id} has no threshold "${name}"`);
+      if (!Object.hasOwn(thresholds, name)) throw rulesetError(rulesetFile, `thresholds.${parsed.id}.${name}`, 'noSuchThreshold', { criterionId: parsed.id, name });
     }
   }
   return {
@@ -337,24 +323,24 @@ export function buildRuleset(
 ): Ruleset {
   const file = rulesetInput.file;
   if (criterionInputs.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError(file, 'criteria', 'criteriaPerRuleset', `${criterionInputs.length} criterion files`);
+    throw limitError(file, 'criteria', 'criteriaPerRuleset', 'criterionFiles', criterionInputs.length);
   }
   const spec = parseRuleFile(rulesetFileSchema, plainRuleData(rulesetInput.content, file), file);
   let base: Ruleset | undefined;
   if (spec.extends !== undefined) {
     base = resolveBase(spec.extends);
-    if (!base) throw new RulesetError(file, 'extends', `unknown base ruleset "${spec.extends}"`);
+    if (!base) throw rulesetError(file, 'extends', 'unknownBase', { id: spec.extends });
   }
   const extraFacts: Record<string, ExtraFactType> = { ...base?.extraFacts };
   for (const [name, type] of Object.entries(spec.extraFacts)) {
     if (Object.hasOwn(extraFacts, name) && extraFacts[name] !== type) {
-      throw new RulesetError(file, `extraFacts.${name}`, `conflicts with the base ruleset's type ${extraFacts[name]}`);
+      throw rulesetError(file, `extraFacts.${name}`, 'extraTypeConflict', { type: extraFacts[name] });
     }
     extraFacts[name] = type;
   }
   const seen = new Set<string>();
   spec.criteria.forEach((id, i) => {
-    if (seen.has(id)) throw new RulesetError(file, `criteria.${i}`, `duplicate criterion id "${id}"`);
+    if (seen.has(id)) throw rulesetError(file, `criteria.${i}`, 'duplicateCriterion', { id });
     seen.add(id);
   });
 
@@ -362,7 +348,7 @@ export function buildRuleset(
   for (const raw of criterionInputs) {
     const input = { file: raw.file, content: plainRuleData(raw.content, raw.file) };
     const id = (input.content as { id?: unknown } | null)?.id;
-    if (typeof id === 'string' && own.has(id)) throw new RulesetError(input.file, 'id', `duplicate criterion id "${id}"`);
+    if (typeof id === 'string' && own.has(id)) throw rulesetError(input.file, 'id', 'duplicateCriterion', { id });
     const overrides = typeof id === 'string' && spec.thresholds && Object.hasOwn(spec.thresholds, id) ? spec.thresholds[id] : undefined;
     const criterion = buildCriterion(input, extraFacts, overrides, file);
     own.set(criterion.id, criterion);
@@ -370,28 +356,28 @@ export function buildRuleset(
   const baseIds = new Set(base?.criteria.map((c) => c.id));
   for (const criterion of own.values()) {
     if (!seen.has(criterion.id) && !baseIds.has(criterion.id)) {
-      throw new RulesetError(criterion.file, 'id', `criterion "${criterion.id}" is not listed in ${file} "criteria"`);
+      throw rulesetError(criterion.file, 'id', 'notListed', { id: criterion.id, file });
     }
   }
   for (const [criterionId, overrides] of Object.entries(spec.thresholds ?? {})) {
     if (own.has(criterionId)) continue;
     const inherited = base?.criteria.find((c) => c.id === criterionId);
-    if (!inherited) throw new RulesetError(file, `thresholds.${criterionId}`, `unknown criterion "${criterionId}"`);
+    if (!inherited) throw rulesetError(file, `thresholds.${criterionId}`, 'unknownCriterion', { id: criterionId });
     own.set(criterionId, withDefaults(inherited, overrides, file));
   }
 
   const order = [...(base?.criteria.map((c) => c.id) ?? []), ...spec.criteria.filter((id) => !baseIds.has(id))];
   const criteria = order.map((id) => {
     const criterion = own.get(id) ?? base?.criteria.find((c) => c.id === id);
-    if (!criterion) throw new RulesetError(file, `criteria.${spec.criteria.indexOf(id)}`, `no rule file defines criterion "${id}"`);
+    if (!criterion) throw rulesetError(file, `criteria.${spec.criteria.indexOf(id)}`, 'undefinedCriterion', { id });
     return criterion;
   });
   if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError(file, 'criteria', 'criteriaPerRuleset', `${criteria.length} criteria with the base ruleset's`);
+    throw limitError(file, 'criteria', 'criteriaPerRuleset', 'criteriaWithBase', criteria.length);
   }
   const leafCount = criteria.reduce((sum, c) => sum + c.leaves.length, 0);
   if (leafCount > RULESET_LIMITS.leavesPerRuleset) {
-    throw limitError(file, 'criteria', 'leavesPerRuleset', `${leafCount.toLocaleString('en')} conditions in all criteria`);
+    throw limitError(file, 'criteria', 'leavesPerRuleset', 'conditionsInAll', leafCount);
   }
   const ruleset: Ruleset = {
     id: spec.id,
@@ -410,7 +396,7 @@ function withDefaults(criterion: Criterion, overrides: Record<string, number>, f
   const thresholds: Record<string, ThresholdSpec> = { ...criterion.thresholds };
   for (const [name, value] of Object.entries(overrides)) {
     const spec = Object.hasOwn(thresholds, name) ? thresholds[name] : undefined;
-    if (!spec) throw new RulesetError(file, `thresholds.${criterion.id}.${name}`, `criterion ${criterion.id} has no threshold "${name}"`);
+    if (!spec) throw rulesetError(file, `thresholds.${criterion.id}.${name}`, 'noSuchThreshold', { criterionId: criterion.id, name });
     thresholds[name] = {
       ...spec,
       default: value,

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { RulesetError } from './errors.js';
+import { isRulesetError, type Locale } from './errors.js';
 import { deepFreeze } from './internals/freeze.js';
+import { inLocale, rulesetError } from './schema/messages.js';
 import { RULESET_LIMITS, limitError } from './schema/rule-input.js';
 import { buildRuleset, isRuleset, thresholdDefaults, type RuleFileInput, type Ruleset, type Thresholds } from './ruleset.js';
 
@@ -83,6 +84,15 @@ export const defaultRuleset: Ruleset = cn2017Ten;
 /** The default ruleset's thresholds, `{ [criterionId]: { [name]: number } }`. */
 export const defaultThresholds: Readonly<Thresholds> = deepFreeze(thresholdDefaults(cn2017Ten));
 
+/** Options of {@link loadRuleset}. */
+export interface LoadRulesetOptions {
+  /**
+   * Language of the `RulesetError` message for a bad file.
+   * @default 'en'
+   */
+  locale?: Locale;
+}
+
 /** A ruleset given as objects rather than a folder. */
 export interface RulesetObjects {
   /** The content of `ruleset.json`. */
@@ -111,33 +121,50 @@ export interface RulesetObjects {
  * const result = await screen(assessment, { ruleset });
  * ```
  */
-export function loadRuleset(dirOrObjects: string | RulesetObjects): Ruleset {
-  if (typeof dirOrObjects === 'string') {
-    throw new RulesetError(
-      dirOrObjects,
-      '',
-      'reading a ruleset folder needs Node: in Node, import loadRuleset from "weak-lax-screener" (or "weak-lax-screener/node"); in a browser, pass the files\' contents as objects ({ ruleset, criteria })',
-    );
-  }
-  return loadRulesetObjects(dirOrObjects);
+export function loadRuleset(dirOrObjects: string | RulesetObjects, options?: LoadRulesetOptions): Ruleset {
+  return inLocale(options?.locale, () => {
+    if (typeof dirOrObjects === 'string') throw rulesetError(dirOrObjects, '', 'folderNeedsNode');
+    return loadRulesetObjects(dirOrObjects);
+  });
 }
 
 /** `loadRuleset` for objects, shared by both entries. @internal */
 export function loadRulesetObjects(objects: RulesetObjects): Ruleset {
   if (typeof objects !== 'object' || objects === null) {
-    throw new RulesetError('(objects)', '', 'expected a folder path or { ruleset, criteria }');
+    throw rulesetError('(objects)', '', 'notObjects');
   }
-  const { ruleset, criteria, bases = [] } = objects;
-  if (!Array.isArray(criteria)) throw new RulesetError('(objects)', 'criteria', 'must be an array of criterion objects');
-  if (criteria.length > RULESET_LIMITS.criteriaPerRuleset) {
-    throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', `${criteria.length} criterion objects`);
+  // The container, its lists and the bases are read once, here; a getter or a Proxy that
+  // throws is a RulesetError like any other unreadable content (the files themselves are
+  // copied as plain data by buildRuleset).
+  let ruleset: unknown;
+  let criteria: unknown[];
+  let bases: Ruleset[];
+  try {
+    const given = objects as { ruleset?: unknown; criteria?: unknown; bases?: unknown };
+    ruleset = given.ruleset;
+    const list = given.criteria;
+    if (!Array.isArray(list)) throw rulesetError('(objects)', 'criteria', 'criteriaNotArray');
+    if (list.length > RULESET_LIMITS.criteriaPerRuleset) {
+      throw limitError('(objects)', 'criteria', 'criteriaPerRuleset', 'criterionObjects', list.length);
+    }
+    criteria = [...list];
+    const baseList = given.bases ?? [];
+    if (!Array.isArray(baseList)) throw rulesetError('(objects)', 'bases', 'basesNotArray');
+    bases = [...baseList];
+    bases.forEach((base: unknown, i: number) => {
+      if (!isRuleset(base)) throw rulesetError('(objects)', `bases.${i}`, 'notARuleset');
+    });
+  } catch (error) {
+    if (isRulesetError(error)) throw error;
+    throw rulesetError('(objects)', '', 'objectsUnreadable');
   }
-  if (!Array.isArray(bases)) throw new RulesetError('(objects)', 'bases', 'must be an array of rulesets');
-  bases.forEach((base: unknown, i: number) => {
-    if (!isRuleset(base)) throw new RulesetError('(objects)', `bases.${i}`, 'must be a ruleset from `rulesets` or `loadRuleset()`');
-  });
   const label = (content: unknown, i: number) => {
-    const id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    let id: unknown;
+    try {
+      id = typeof content === 'object' && content !== null && Object.hasOwn(content, 'id') ? (content as { id?: unknown }).id : undefined;
+    } catch {
+      id = undefined; // unreadable content: buildRuleset reports it under this label
+    }
     return `criteria[${i}]${typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? ` (${id})` : ''}`;
   };
   return buildRuleset(

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AssessmentError, OptionsError, type Issue } from './errors.js';
+import { AssessmentError, OptionsError, isOptionsError, type Issue } from './errors.js';
 import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './schema/assessment.js';
 import { REGION_GROUP, keyOf } from './schema/fields.js';
 import { screenOptionsSchema } from './schema/options.js';
@@ -15,7 +15,7 @@ import { evaluateReference } from './engine/reference.js';
 import type { LeafResults } from './engine/leaf.js';
 import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
-import { planForResult } from './plan/plan.js';
+import { loadedPlanner, loadPlanner } from './plan/load.js';
 import { addDays, compareDates } from './internals/dates.js';
 
 export type { ScreeningResult } from './outcome.js';
@@ -82,19 +82,29 @@ export interface PreparedOptions {
  * naming it. @internal
  */
 export function prepareOptions(options: unknown = {}): PreparedOptions {
-  // Messages follow options.locale even when another option is bad.
-  const requested = (options as { locale?: unknown } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
-  const proto = protoKeyPath((options as { thresholds?: unknown } | null)?.thresholds, ['thresholds']);
-  if (proto) throw new OptionsError([{ path: proto, message: 'reserved key "__proto__"' }]);
-  const parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
-  if (!parsed.success) {
-    throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }));
+  let requested: Locale = 'en';
+  let parsed: ReturnType<typeof screenOptionsSchema.safeParse>;
+  try {
+    // Messages follow options.locale even when another option is bad.
+    requested = (options as { locale?: unknown } | null)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+    const proto = protoKeyPath((options as { thresholds?: unknown } | null)?.thresholds, ['thresholds']);
+    if (proto) throw new OptionsError([{ path: proto, message: message(requested, 'reservedKey') }], requested);
+    parsed = screenOptionsSchema.safeParse(options ?? {}, { error: errorMap(requested) });
+    // zod words its issues when they are first read, looking at the input again: inside the try.
+    if (!parsed.success) {
+      throw new OptionsError(toIssues(parsed.error.issues, requested, { '': Object.keys(screenOptionsSchema.shape), plan: ['start', 'template'] }), requested);
+    }
+  } catch (error) {
+    // A getter or a Proxy in the options threw while they were read: what is read after this
+    // point is zod's copy, so nothing else can throw the same way.
+    if (isOptionsError(error)) throw error;
+    throw new OptionsError([unreadableIssue('options', error, requested)], requested);
   }
   const { atRiskScore = 5, plan, locale = 'en' } = parsed.data;
   const ruleset = (parsed.data.ruleset as Ruleset | undefined) ?? defaultRuleset;
   const issues: Issue[] = [];
   const thresholds = resolveThresholds(ruleset, parsed.data.thresholds, issues, locale);
-  if (issues.length > 0) throw new OptionsError(issues);
+  if (issues.length > 0) throw new OptionsError(issues, locale);
   return {
     ruleset,
     thresholds,
@@ -126,21 +136,47 @@ export type Checked = { ok: true; value: Assessment } | { ok: false; issues: Iss
  */
 export function checkAssessment(input: unknown, prepared: PreparedOptions): Checked {
   const { locale } = prepared;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ path: '', message: message(locale, 'notAnObject') }], orgId: undefined };
+  try {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return { ok: false, issues: [{ path: '', message: message(locale, 'notAnObject') }], orgId: undefined };
+    }
+    const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale, 'assessment') });
+    // Declared extra facts are checked on what the caller gave (zod's copy drops a "__proto__"
+    // key) and on zod's copy, which is what the rules read: a getter that shows zod one value
+    // and this check another cannot bring an unchecked value in.
+    const asRecord = (extra: unknown) => (extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : undefined);
+    const given = checkExtraFacts(asRecord((input as { extra?: unknown }).extra), prepared.ruleset, locale);
+    const used = parsed.success ? checkExtraFacts(asRecord(parsed.data.extra), prepared.ruleset, locale) : [];
+    const seen = new Set(given.map((issue) => `${issue.path}\n${issue.message}`));
+    const extraIssues = [...given, ...used.filter((issue) => !seen.has(`${issue.path}\n${issue.message}`))];
+    if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
+    const issues = [...(parsed.success ? [] : toIssues(parsed.error.issues, locale, KNOWN_KEYS)), ...extraIssues];
+    return { ok: false, issues, orgId: orgIdOf(input) };
+  } catch (error) {
+    // The record itself threw while it was read (a getter, a Proxy, a revoked Proxy): it is
+    // an invalid record like any other, never a raw exception.
+    return { ok: false, issues: [unreadableIssue('record', error, locale)], orgId: orgIdOf(input) };
   }
-  const parsed = assessmentSchema.safeParse(input, { error: errorMap(locale) });
-  const extra = (input as { extra?: unknown }).extra;
-  const extraIssues = checkExtraFacts(extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : undefined, prepared.ruleset, locale);
-  if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };
-  const issues = [...(parsed.success ? [] : toIssues(parsed.error.issues, locale, KNOWN_KEYS)), ...extraIssues];
-  return { ok: false, issues, orgId: orgIdOf(input) };
+}
+
+/**
+ * The one issue of a record or of options that threw while being read (a property getter or a
+ * Proxy trap), at the root, with the thrown message when it can be read. @internal
+ */
+export function unreadableIssue(what: 'record' | 'options', error: unknown, locale: Locale): Issue {
+  let reason: string;
+  try {
+    reason = error instanceof Error ? error.message : String(error);
+  } catch {
+    reason = '?'; // a thrown value whose message or toString throws in turn
+  }
+  return { path: '', message: message(locale, what === 'record' ? 'recordUnreadable' : 'optionsUnreadable', { reason }) };
 }
 
 /** As {@link checkAssessment}, throwing an {@link AssessmentError} listing every bad field. @internal */
 export function validateAssessment(input: unknown, prepared: PreparedOptions): Assessment {
   const checked = checkAssessment(input, prepared);
-  if (!checked.ok) throw new AssessmentError(checked.issues, checked.orgId);
+  if (!checked.ok) throw new AssessmentError(checked.issues, checked.orgId, prepared.locale);
   return checked.value;
 }
 
@@ -228,7 +264,7 @@ function planOf(result: object): PlanParts {
   const holder = result as { [PLAN]: PlanParts | PlanSource };
   const held = holder[PLAN];
   if ('checklist' in held) return held;
-  const plan = planForResult(held.snapshot, held.start, held.template);
+  const plan = planner()(held.snapshot, held.start, held.template);
   holder[PLAN] = plan;
   return plan;
 }
@@ -262,6 +298,13 @@ const LAZY_PLAN: PropertyDescriptorMap = {
     },
   },
 };
+
+/** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
+function planner() {
+  const loaded = loadedPlanner();
+  if (!loaded) throw new Error('the plan module is not loaded: await loadPlanner() before handing out a weak-lax result');
+  return loaded;
+}
 
 /**
  * A weak-lax result whose checklist and timeline are built on first read: a batch written as
@@ -304,6 +347,9 @@ export async function screen(input: unknown, options?: ScreenOptions): Promise<S
   const prepared = prepareOptions(options);
   const assessment = effectiveAssessment(validateAssessment(input, prepared), prepared);
   const optionIssues = recordOptionIssues(assessment, prepared);
-  if (optionIssues.length > 0) throw new OptionsError(optionIssues);
-  return assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  if (optionIssues.length > 0) throw new OptionsError(optionIssues, prepared.locale);
+  const result = assembleResult(assessment, prepared, await evaluateReference(prepared.ruleset, assessment, prepared.thresholds));
+  // In the browser build the plan module is a chunk of its own, fetched for the first weak-lax result.
+  if (result.verdict === 'weak-lax' && !loadedPlanner()) await loadPlanner();
+  return result;
 }

@@ -26,7 +26,7 @@ const set = (group: string, field: string, value: unknown): Mutate => (a) => {
 const invalid: Array<[string, Mutate, string, RegExp]> = [
   ['unknown top-level key', (a) => ({ ...a, leadershp: {} }), 'leadershp', /unknown key; did you mean "leadership"/],
   ['misspelt nested key', (a) => { (a.leadership as Record<string, unknown>).seatFilled = 3; return a; }, 'leadership.seatFilled', /did you mean "seatsFilled"/],
-  ['negative count', set('safety', 'repeatPetitions', -1), 'safety.repeatPetitions', />=0/],
+  ['negative count', set('safety', 'repeatPetitions', -1), 'safety.repeatPetitions', /0 or more; got the number -1/],
   ['a field removed in 0.2', set('safety', 'petitions', 3), 'safety.petitions', /unknown key/],
   ['a shortage date while the committee is complete', set('leadership', 'seatsShortSince', '2025-01-01'), 'leadership.seatsShortSince', /write null when the committee is complete/],
   ['an absent secretary on a vacant post', (a) => { Object.assign(a.leadership as object, { secretaryVacantSince: '2025-01-01', secretaryAbsentSince: '2025-02-01' }); return a; }, 'leadership.secretaryAbsentSince', /vacant post has no secretary/],
@@ -41,7 +41,7 @@ const invalid: Array<[string, Mutate, string, RegExp]> = [
   ['unknown organisation kind', (a) => { (a.org as Record<string, unknown>).kind = 'town'; return a; }, 'org.kind', /village|community/],
   ['boolean as a string', set('venue', 'hasFixedVenue', 'yes'), 'venue.hasFixedVenue', /boolean/],
   ['missing org', (a) => { delete (a as Record<string, unknown>).org; return a; }, 'org', /object/],
-  ['missing assessedOn', (a) => { delete (a as Record<string, unknown>).assessedOn; return a; }, 'assessedOn', /string/],
+  ['missing assessedOn', (a) => { delete (a as Record<string, unknown>).assessedOn; return a; }, 'assessedOn', /required: a real calendar date written YYYY-MM-DD/],
   ['undeclared extra fact', (a) => ({ ...a, extra: { secretaryAbsentMonths: 4 } }), 'extra.secretaryAbsentMonths', /not declared by ruleset cn-2017-ten/],
   ['group given as a list', (a) => ({ ...a, venue: [true] }), 'venue', /object/],
 ];
@@ -87,8 +87,8 @@ describe('invalid assessments reject with AssessmentError naming the field', () 
     (a.leadership as Record<string, unknown>).seatFilled = 1;
     (a.safety as Record<string, unknown>).petitions = 1.5;
     const issues = await issuesOf(a, 'zh-CN');
-    expect(issues.find((i) => i.path === 'service.satisfactionRate')!.message).toBe('应为 0 到 1 之间的比例；是否应为 0.85？');
-    expect(issues.find((i) => i.path === 'leadership.seatFilled')!.message).toMatch(/^未知字段/);
+    expect(issues.find((i) => i.path === 'service.satisfactionRate')!.message).toBe('群众满意率应为 0 到 1 之间的比例；是否应为 0.85？');
+    expect(issues.find((i) => i.path === 'leadership.seatFilled')!.message).toBe('无法识别的项目名称“seatFilled”；是否应为“seatsFilled”（班子实有人数）？');
     expect(issues.find((i) => i.path === 'safety.petitions')!.message).toMatch(/[\u4e00-\u9fff]/);
   });
 

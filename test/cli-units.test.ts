@@ -186,3 +186,19 @@ describe('main(), in-process', () => {
     expect(lonely.stderr).toMatch(/no follow-up assessment/);
   });
 });
+
+describe('main(): the case commands', () => {
+  it('prints the monthly ledger of stored cases', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const lifeDir = join(import.meta.dirname, '..', 'fixtures', 'lifecycle');
+    const cases = readdirSync(lifeDir)
+      .filter((name) => name.endsWith('.json'))
+      .flatMap((name) => JSON.parse(readFileSync(join(lifeDir, name), 'utf8')).cases.map((c: { case: unknown }) => c.case));
+    const input = file('cases.json', JSON.stringify(cases.filter((c: { screening: { assessedOn: string } }) => c.screening.assessedOn <= '2025-10-31')));
+    const out = await runMain(['case', 'ledger', input, '--as-of', '2025-10-31']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('# 整顿工作月报');
+    expect(out.stdout).toContain('逾期未完成任务');
+    expect((await runMain(['case'])).code).toBe(2);
+  });
+});

@@ -21,12 +21,14 @@ import {
   prepareOptions,
   recordOptionIssues,
   regionOf,
+  unreadableIssue,
   type PreparedOptions,
   type ScreenOptions,
   type ScreeningResult,
 } from '../screen.js';
 import { compileRuleset, type CompiledRuleset } from '../engine/compiled.js';
 import { leafResults, type LeafResults } from '../engine/leaf.js';
+import { loadedPlanner, loadPlanner } from '../plan/load.js';
 import { CODE, criterionCodes, scoreOf, verdictOf, type Verdict } from '../outcome.js';
 import type { Assessment, Region } from '../schema/assessment.js';
 
@@ -120,8 +122,7 @@ export function entryOf<R>(
   } catch (error) {
     // Not a validation failure: the record itself threw (a getter, a Proxy). It is still
     // one bad record, reported, and the batch goes on.
-    const reason = error instanceof Error ? error.message : String(error);
-    const issues = [{ path: '', message: batch.prepared.locale === 'zh-CN' ? `无法读取该记录：${reason}` : `could not read the record: ${reason}` }];
+    const issues = [unreadableIssue('record', error, batch.prepared.locale)];
     const orgId = orgIdOf(record);
     return orgId === undefined ? { index, ok: false, issues } : { index, ok: false, orgId, issues };
   }
@@ -163,6 +164,11 @@ async function* run<E>(
   }
 }
 
+async function* afterPlannerLoads<E>(entries: AsyncGenerator<E>): AsyncGenerator<E> {
+  await loadPlanner();
+  yield* entries;
+}
+
 /**
  * Screens many assessments: one {@link BatchEntry} per input record, in input order, with a
  * 0-based `index`: `{ index, ok: true, result }`, or `{ index, ok: false, orgId?, issues }`
@@ -198,7 +204,8 @@ export function screenMany(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options?: ScreenOptions,
 ): AsyncIterable<BatchEntry> {
-  return { [Symbol.asyncIterator]: () => run(records, options, screenEntry) };
+  // In the browser build the plan module is a chunk of its own: load it before the first result.
+  return { [Symbol.asyncIterator]: () => (loadedPlanner() ? run(records, options, screenEntry) : afterPlannerLoads(run(records, options, screenEntry))) };
 }
 
 /**

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { OptionsError } from '../errors.js';
 import type { Bilingual } from '../ruleset.js';
 import type { Verdict, ScreeningResult } from '../outcome.js';
 import { isAsyncIterable, isEntry, isIterable, type BatchEntry } from './many.js';
@@ -47,6 +48,8 @@ export interface RegionCount {
   total: number;
   /** Results in this region by verdict. */
   byVerdict: VerdictCounts;
+  /** Results of organisations that relapsed (反复), when `summarize` was given a history. */
+  relapsed?: number;
 }
 
 /** What {@link summarize} returns (JSON-serialisable, deterministic). */
@@ -70,6 +73,40 @@ export interface ScreeningSummary {
     /** Per township (乡镇/街道). */
     township: RegionCount[];
   };
+  /**
+   * Results of organisations that `history` marks `relapsed` (反复: listed again after a case
+   * that ended in 摘牌), when `summarize` was given a history.
+   */
+  relapsed?: number;
+}
+
+/** An organisation's history as `history()` returns it: only `orgId` and `relapsed` are read here. */
+export interface RelapseMark {
+  /** The organisation. */
+  orgId: string;
+  /** Listed again after a case that ended in 摘牌. */
+  relapsed: boolean;
+}
+
+/** The ids of the organisations a history marks relapsed. @internal */
+export function relapsedIds(history: Iterable<RelapseMark> | undefined, caller: string): Set<string> | undefined {
+  if (history === undefined) return undefined;
+  const fail = (message: string): never => {
+    throw new OptionsError([{ path: 'history', message: `${caller}: ${message}` }]);
+  };
+  if (history === null || typeof (history as Iterable<unknown>)[Symbol.iterator] !== 'function') fail('must be an iterable of history() entries');
+  const ids = new Set<string>();
+  for (const entry of history) {
+    if (typeof entry?.orgId !== 'string' || typeof entry.relapsed !== 'boolean') fail('each entry needs an orgId and relapsed (pass the result of history())');
+    if (entry.relapsed) ids.add(entry.orgId);
+  }
+  return ids;
+}
+
+/** Options of {@link summarize}. */
+export interface SummarizeOptions {
+  /** The organisations' history (from `history()`): relapsed organisations are counted in `relapsed`. */
+  history?: Iterable<RelapseMark>;
 }
 
 type ResultLike = ScreeningResult | BatchEntry;
@@ -104,11 +141,16 @@ export class SummaryBuilder {
   private readonly byVerdict = zeroVerdicts();
   private readonly criteria = new Map<string, CriterionCount>();
   private readonly regions = { county: new Map<string, RegionCount>(), township: new Map<string, RegionCount>() };
+  private relapsed = 0;
+
+  /** `relapsed`: the organisations to count as relapsed; without it no `relapsed` counts are kept. */
+  constructor(private readonly relapsedOrgs?: ReadonlySet<string>) {}
 
   /** Adds the counts of a summary (of another part of the same batch). */
   merge(summary: ScreeningSummary): void {
     this.total += summary.total;
     this.invalid += summary.invalid;
+    this.relapsed += summary.relapsed ?? 0;
     addVerdicts(this.byVerdict, summary.byVerdict);
     for (const count of summary.byCriterion) {
       const existing = this.criteria.get(count.id);
@@ -125,6 +167,7 @@ export class SummaryBuilder {
         const region = this.region(level, REGION_PARTS.map((part) => group[part]).slice(0, level === 'county' ? 3 : 4));
         region.total += group.total;
         addVerdicts(region.byVerdict, group.byVerdict);
+        if (group.relapsed !== undefined) region.relapsed = (region.relapsed ?? 0) + group.relapsed;
       }
     }
   }
@@ -142,6 +185,8 @@ export class SummaryBuilder {
     }
     this.total++;
     this.byVerdict[result.verdict]++;
+    const relapsed = this.relapsedOrgs?.has(result.orgId) === true;
+    if (relapsed) this.relapsed++;
     for (const criterion of result.criteria) {
       let count = this.criteria.get(criterion.id);
       if (!count) {
@@ -152,15 +197,16 @@ export class SummaryBuilder {
       else if (criterion.outcome === 'insufficient-data') count.insufficient++;
       else if (criterion.near) count.near++;
     }
-    this.addRegion('county', 3, result);
-    this.addRegion('township', 4, result);
+    this.addRegion('county', 3, result, relapsed);
+    this.addRegion('township', 4, result, relapsed);
   }
 
-  private addRegion(level: 'county' | 'township', depth: number, result: ScreeningResult): void {
+  private addRegion(level: 'county' | 'township', depth: number, result: ScreeningResult, relapsed: boolean): void {
     const region = result.region ?? {};
     const group = this.region(level, REGION_PARTS.slice(0, depth).map((part) => region[part]));
     group.total++;
     group.byVerdict[result.verdict]++;
+    if (this.relapsedOrgs) group.relapsed = (group.relapsed ?? 0) + (relapsed ? 1 : 0);
   }
 
   /** The group of a region at one level, named by its parts down to that level. */
@@ -190,13 +236,15 @@ export class SummaryBuilder {
         county: [...this.regions.county.values()].sort(compareParts).map(copy),
         township: [...this.regions.township.values()].sort(compareParts).map(copy),
       },
+      ...(this.relapsedOrgs || this.relapsed > 0 ? { relapsed: this.relapsed } : {}),
     };
   }
 }
 
 /**
  * Counts a batch for a report: by verdict, by criterion (matched, near, insufficient) and
- * by region level (county, township). Takes results, or `screenMany`'s entries (an entry
+ * by region level (county, township). Given the organisations' `history` (from `history()`),
+ * it also counts the results of relapsed organisations (反复), overall and per region. Takes results, or `screenMany`'s entries (an entry
  * with `ok: false` counts as `invalid`); from an async iterable (such as `screenMany`'s
  * output directly) it returns a Promise and holds only the counts, never the results.
  *
@@ -213,12 +261,13 @@ export class SummaryBuilder {
  * //   byVerdict: { 'weak-lax': 1, 'at-risk': 2, sound: 9, undetermined: 0 } }
  * ```
  */
-export function summarize(results: Iterable<ScreeningResult | BatchEntry>): ScreeningSummary;
-export function summarize(results: AsyncIterable<ScreeningResult | BatchEntry>): Promise<ScreeningSummary>;
+export function summarize(results: Iterable<ScreeningResult | BatchEntry>, options?: SummarizeOptions): ScreeningSummary;
+export function summarize(results: AsyncIterable<ScreeningResult | BatchEntry>, options?: SummarizeOptions): Promise<ScreeningSummary>;
 export function summarize(
   results: Iterable<ScreeningResult | BatchEntry> | AsyncIterable<ScreeningResult | BatchEntry>,
+  options?: SummarizeOptions,
 ): ScreeningSummary | Promise<ScreeningSummary> {
-  const builder = new SummaryBuilder();
+  const builder = new SummaryBuilder(relapsedIds(options?.history, 'summarize'));
   if (isAsyncIterable(results)) {
     return (async () => {
       for await (const item of results) builder.add(item);

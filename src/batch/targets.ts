@@ -8,6 +8,7 @@ import { OptionsError } from '../errors.js';
 import { errorMap, toIssues } from '../schema/messages.js';
 import type { ScreeningResult } from '../outcome.js';
 import { isEntry, isIterable, type BatchEntry } from './many.js';
+import { relapsedIds, type RelapseMark } from './summary.js';
 
 /** Options of {@link selectTargets}. */
 export interface SelectTargetsOptions {
@@ -16,9 +17,20 @@ export interface SelectTargetsOptions {
    * results only (应整尽整).
    */
   share: number;
+  /**
+   * The organisations' history (from `history()`): a selected result whose organisation
+   * relapsed (反复) comes back marked `relapsed: true`. The selection itself is unchanged.
+   */
+  history?: Iterable<RelapseMark>;
 }
 
-const selectOptionsSchema = z.strictObject({ share: z.number().min(0).max(1) });
+/** A selected result; `relapsed` when the history given marks its organisation so. */
+export type SelectedTarget = ScreeningResult & {
+  /** The organisation relapsed (反复): listed again after a case that ended in 摘牌. */
+  relapsed?: true;
+};
+
+const selectOptionsSchema = z.strictObject({ share: z.number().min(0).max(1), history: z.unknown().optional() });
 
 function byScoreThenOrgId(a: ScreeningResult, b: ScreeningResult): number {
   if (a.score !== b.score) return b.score - a.score;
@@ -36,6 +48,8 @@ function byScoreThenOrgId(a: ScreeningResult, b: ScreeningResult): number {
  * `orgId`. Takes results or `screenMany`'s entries (entries with `ok: false` are not results
  * and are not counted). `share × n` is rounded to 12 significant digits before `ceil`, so that
  * 0.1 × 30 selects 3, not 4. Throws an `OptionsError` unless `share` is a number in 0..1.
+ * Given the organisations' `history`, a selected result of an organisation that relapsed
+ * (反复) is returned as a copy marked `relapsed: true`.
  *
  * @example
  * ```ts
@@ -47,9 +61,10 @@ function byScoreThenOrgId(a: ScreeningResult, b: ScreeningResult): number {
  * selectTargets(results, { share: 0 }).length;   // 4: the weak-lax only (应整尽整)
  * ```
  */
-export function selectTargets(results: Iterable<ScreeningResult | BatchEntry>, options: SelectTargetsOptions): ScreeningResult[] {
+export function selectTargets(results: Iterable<ScreeningResult | BatchEntry>, options: SelectTargetsOptions): SelectedTarget[] {
   const parsed = selectOptionsSchema.safeParse(options, { error: errorMap('en') });
-  if (!parsed.success) throw new OptionsError(toIssues(parsed.error.issues, 'en', { '': ['share'] }));
+  if (!parsed.success) throw new OptionsError(toIssues(parsed.error.issues, 'en', { '': ['share', 'history'] }));
+  const relapsed = relapsedIds(options.history, 'selectTargets');
   if (!isIterable(results)) throw new TypeError('selectTargets: results must be an iterable');
   const weakLax: ScreeningResult[] = [];
   const others: ScreeningResult[] = [];
@@ -62,8 +77,8 @@ export function selectTargets(results: Iterable<ScreeningResult | BatchEntry>, o
   }
   const quota = Math.ceil(Number((parsed.data.share * count).toPrecision(12)));
   weakLax.sort(byScoreThenOrgId);
-  if (weakLax.length >= quota) return weakLax;
-  others.sort(byScoreThenOrgId);
-  return [...weakLax, ...others.slice(0, quota - weakLax.length)];
+  const selected = weakLax.length >= quota ? weakLax : [...weakLax, ...others.sort(byScoreThenOrgId).slice(0, quota - weakLax.length)];
+  // A marked copy, so the caller's result is not changed.
+  return relapsed ? selected.map((r) => (relapsed.has(r.orgId) ? { ...r, relapsed: true as const } : r)) : selected;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { isMainThread, workerData } from 'node:worker_threads';
 import { main } from './index.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, localeFrom, useLocale } from './messages.js';
 import { quietOnClosedOutput } from './output.js';
 import { runWorker } from './worker.js';
 
@@ -16,6 +16,7 @@ if (!isMainThread && workerData?.weakLaxScreenerWorker) {
     },
     (error: unknown) => {
       // Only a bug reaches here: bad input is a usage error or an invalid record.
+      useLocale(localeFrom(process.argv.slice(2), process.env));
       process.stderr.write(`${MESSAGES.prefix}${MESSAGES.internalError((error as Error)?.stack ?? String(error))}\n`);
       process.exitCode = 2;
     },

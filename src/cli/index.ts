@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { CASE_OPTIONS, caseCommand } from './case-command.js';
 import {
   assessmentJsonSchema,
   defaultRuleset,
@@ -32,7 +33,7 @@ import { FORMATS, mdCell, OUTPUT_FORMATS, type Format } from './format.js';
 import { runChunks, screenChunk, WorkerPool, workerCount, type ScreenFormat } from './chunks.js';
 import { encodingOption } from './decode.js';
 import type { ChunkInput } from './items.js';
-import { MESSAGES, messagesFor } from './messages.js';
+import { LOCALE, MESSAGES, localeFrom, useLocale } from './messages.js';
 import { templateCsv, writeTemplate } from './template.js';
 import { ResultsWorkbook } from './xlsx-write.js';
 import { Output } from './output.js';
@@ -59,6 +60,8 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       options: {
+        // The case commands' own flags (--as-of, --org, --item, …), then the rest.
+        ...CASE_OPTIONS,
         format: { type: 'string' },
         'input-format': { type: 'string' },
         ruleset: { type: 'string' },
@@ -79,8 +82,18 @@ function parse(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseArgsMessage(error as Error & { code?: string }));
   }
+}
+
+/** Node's parseArgs errors in the run's language. */
+function parseArgsMessage(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1]?.split(' ')[0]?.replace(/,$/, '') ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return MESSAGES.unknownOption(option);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? MESSAGES.optionNeedsValue(option) : MESSAGES.optionTakesNoValue(/--[\w-]+/.exec(error.message)?.[0] ?? option);
+  }
+  return error.message;
 }
 
 type Values = ReturnType<typeof parse>['values'];
@@ -92,7 +105,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 }
 
 function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset } {
-  const ruleset = values.ruleset ? loadRuleset(values.ruleset) : defaultRuleset;
+  const ruleset = values.ruleset ? loadRuleset(values.ruleset, { locale: LOCALE }) : defaultRuleset;
   const options: ScreenOptions = { ruleset };
   if (values.thresholds) {
     let bytes: Buffer;
@@ -108,7 +121,7 @@ function loadOptions(values: Values): { options: ScreenOptions; ruleset: Ruleset
     if (values['at-risk-score'].trim() === '' || !Number.isFinite(score)) throw new UsageError(MESSAGES.atRiskScore);
     options.atRiskScore = score;
   }
-  options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, 'en');
+  options.locale = oneOf('locale', values.locale, ['en', 'zh-CN'] as const, LOCALE);
   return { options, ruleset };
 }
 
@@ -150,9 +163,9 @@ export interface Tuning {
   maxSheetRows?: number;
 }
 
-/** How spreadsheet input is read, from `--encoding`, `--sheet` and `--locale`. */
+/** How spreadsheet input is read, from `--encoding`, `--sheet` and the run's language. */
 function readOptionsOf(values: Values): ReadOptions {
-  const messages = messagesFor(values.locale);
+  const messages = MESSAGES;
   const encoding = encodingOption(values.encoding, messages);
   return { messages, ...(encoding ? { encoding } : {}), ...(values.sheet !== undefined ? { sheet: values.sheet } : {}) };
 }
@@ -311,6 +324,7 @@ async function commandPlan(positionals: string[], values: Values, out: Output): 
     resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts, CHUNK_SIZE, readOptionsOf(values)), options),
     {
       template,
+      locale: LOCALE,
       lang: oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh'),
       format: oneOf('format', values.format, ['md', 'json'] as const, 'md'),
       ...(values.start !== undefined ? { start: values.start } : {}),
@@ -327,7 +341,7 @@ async function commandReview(positionals: string[], values: Values, out: Output)
   const { options, ruleset } = await checkedOptions(values);
   const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
   const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts, CHUNK_SIZE, readOptionsOf(values)), options);
-  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text));
+  const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text), LOCALE);
   return invalid > 0 ? 1 : 0;
 }
 
@@ -362,7 +376,7 @@ async function commandRules(values: Values, out: Output): Promise<number> {
     } else {
       lines.push(`${tx(c.id)} ${tx(c.title.zh)} | ${tx(c.title.en)}`);
       for (const [name, spec] of thresholds) {
-        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? ` (warning line ${symbol(name)} ${spec.warningLine})` : ''} — ${tx(spec.source)}`);
+        lines.push(`    ${tx(name)}: ${symbol(name)} ${spec.default}${spec.warningLine !== undefined ? MESSAGES.warningLine(`${symbol(name)} ${spec.warningLine}`) : ''} — ${tx(spec.source)}`);
       }
     }
   }
@@ -396,6 +410,8 @@ async function run(argv: string[], out: Output, tuning: Tuning): Promise<number>
       return await commandPlan(rest, values, out);
     case 'review':
       return await commandReview(rest, values, out);
+    case 'case':
+      return await caseCommand(rest, values, (text) => out.write(text));
     default:
       throw new UsageError(MESSAGES.unknownCommand(command));
   }
@@ -425,6 +441,8 @@ function stderrText(message: string): string {
  * quietly with 0; only a bug rejects (and `bin.ts` prints it as an internal error).
  */
 export async function main(argv: string[], tuning: Tuning = {}): Promise<number> {
+  // The language of every message of this run: --locale, else LC_ALL, LC_MESSAGES, LANG.
+  useLocale(localeFrom(argv, process.env));
   let out = new Output();
   try {
     const target = outputTarget(argv);
@@ -448,5 +466,6 @@ export async function main(argv: string[], tuning: Tuning = {}): Promise<number>
     throw error;
   } finally {
     out.release();
+    useLocale('en');
   }
 }

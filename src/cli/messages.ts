@@ -1,8 +1,14 @@
 /**
- * Every message the command line writes, in one table, so that it can be translated
- * (a zh-CN table beside this one) without hunting through the code. Output headers
- * (table and Markdown column names) are bilingual already and live with their formats.
+ * Every message the command line writes, in two tables of the same keys: English and Chinese
+ * (zh-CN). A key added to one must be added to the other (the type says so, and
+ * test/messages.test.ts reads every Chinese message). Output headers (table and Markdown column
+ * names) are bilingual already and live with their formats.
+ *
+ * The language is chosen once per run (`useLocale`): `--locale`, else the usual locale
+ * variables (LC_ALL, then LC_MESSAGES, then LANG), else English. Code reads `MESSAGES`, which
+ * follows it.
  */
+import type { Locale } from '../index.js';
 
 const USAGE = `Usage: weak-lax-screener <command> [options]
 
@@ -15,6 +21,9 @@ Commands
                     compare follow-up assessments (or results) with earlier ones, by org id
   schema            print the assessment JSON Schema (2020-12)
   rules             list the criteria, thresholds and warning lines of the ruleset
+  case open|progress|status|ledger
+                    rectification cases after the list is decided: open, record progress,
+                    status, the monthly ledger (weak-lax-screener case --help)
 
 Options
   --format F        screen: table (default), json, jsonl, csv, md, xlsx; template: xlsx (default), csv
@@ -27,7 +36,8 @@ Options
   --ruleset DIR     a ruleset folder (ruleset.json + one JSON file per criterion)
   --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
   --at-risk-score N score from which a result is at-risk (default 5)
-  --locale L        language of error messages: en (default) or zh-CN
+  --locale L        language of messages, help and review: en or zh-CN
+                    (default: from LC_ALL, LC_MESSAGES or LANG, zh_CN.UTF-8 giving zh-CN; else en)
   --summary         screen: counts by verdict, criterion, county and township instead of rows
   --workers N       screen: worker threads, 0 to 64 (default: all cores for inputs of 8 MB or more, else 0)
   --start DATE      plan: start date (default: the day after assessedOn)
@@ -39,8 +49,59 @@ Options
 Exit codes: 0 all screened, 1 some records invalid, 2 usage error or unreadable input.
 `;
 
+const USAGE_ZH = `用法：weak-lax-screener <命令> [选项]
+
+命令
+  screen 文件|-     排查（JSON、JSON Lines、CSV（UTF-8 或 GB18030）或 .xlsx 工作簿；列名可用
+                    带点号的项目路径或模板中的中文列名；“-”为标准输入）
+  template          写出电子表格填报模板（.xlsx；--format csv 时只写表头行）
+  plan 文件|-       为排查记录或排查结果中初步排查为软弱涣散的党组织制定整顿方案
+  review 之前 之后  按组织编码，比较整顿后的排查（或排查结果）与此前的排查
+  schema            输出排查记录的 JSON Schema（2020-12）
+  rules             列出规则集各项标准的阈值、预警线和依据
+  case open|progress|status|ledger
+                    名单确定后的整顿工作：建立整顿档案、记录进展、查看进度、生成月度台账
+                    （详见 weak-lax-screener case --help）
+
+选项
+  --format F        screen：table（默认）、json、jsonl、csv、md、xlsx；template：xlsx（默认）、csv
+                    plan：md（默认）或 json；review：md（默认）或 json；rules：table、json、md
+  --input-format F  json、jsonl、csv 或 xlsx（默认按文件扩展名判断；标准输入时自动识别）
+  --encoding E      CSV 输入的编码：utf-8 或 gb18030（默认自动识别；GBK 按 GB18030 读取）
+  --sheet NAME      .xlsx 输入：读取的工作表（默认为第一个）
+  --output FILE     写入文件 FILE（工作簿只在标准输出不是终端时才写到标准输出）
+  --no-bom          csv 输出：不加 UTF-8 字节顺序标记（默认加上，便于 Excel 打开）
+  --ruleset DIR     规则集文件夹（ruleset.json，另加每项标准一个 JSON 文件）
+  --thresholds FILE 覆盖阈值的 JSON 文件，如 {"C01": {"secretaryVacantMonths": 6}}
+  --at-risk-score N 结论为“有风险”的起始分数（默认 5）
+  --locale L        提示、帮助和复核结果的语言：en 或 zh-CN
+                    （默认按环境变量 LC_ALL、LC_MESSAGES、LANG 确定，zh_CN.UTF-8 为 zh-CN；否则为 en）
+  --summary         screen：按结论、标准、县和乡镇（街道）汇总计数，不逐条输出
+  --workers N       screen：工作线程数，0 到 64（默认：输入达 8 MB 时用全部处理器核心，否则为 0）
+  --start DATE      plan：整顿开始日期（默认为排查日期的次日）
+  --template T      plan：intensive（默认，集中整顿，约三个月）或 annual（年度整顿，约九个月）
+  --lang L          plan：方案语言，zh（默认）或 en
+  -h, --help        显示本帮助
+  -v, --version     显示 weak-lax-screener 的版本号
+
+退出码：0 全部排查完毕；1 有无效记录；2 用法错误或无法读取输入。
+`;
+
+const VERDICTS_ZH: Readonly<Record<string, string>> = { 'weak-lax': '软弱涣散', 'at-risk': '有风险', sound: '正常', undetermined: '待定' };
+
+/** Why a file cannot be read, by the system's error code, in Chinese. */
+const WHY_ZH: Readonly<Record<string, string>> = {
+  ENOENT: '文件不存在',
+  EACCES: '没有读取权限',
+  EPERM: '没有读取权限',
+  EISDIR: '是文件夹，不是文件',
+  ENOTDIR: '路径中有一项不是文件夹',
+  EIO: '输入输出错误',
+  EPIPE: '读取方已关闭',
+};
+
 /** The messages of the command line (English). */
-export const MESSAGES = {
+export const MESSAGES_EN = {
   usage: USAGE,
   /** Before every message of the command itself on stderr. */
   prefix: 'weak-lax-screener: ',
@@ -49,6 +110,9 @@ export const MESSAGES = {
 
   // Arguments and options.
   unknownCommand: (command: string) => `unknown command "${command}"`,
+  unknownOption: (option: string) => `unknown option ${option}`,
+  optionNeedsValue: (option: string) => `option ${option} needs a value`,
+  optionTakesNoValue: (option: string) => `option ${option} takes no value`,
   oneOf: (option: string, allowed: readonly string[]) => `--${option} must be one of ${allowed.join(', ')}`,
   atRiskScore: '--at-risk-score must be a number',
   workers: '--workers must be a whole number from 0 to 64, written in digits',
@@ -112,29 +176,105 @@ export const MESSAGES = {
 
   // Screening results given to plan and review instead of assessments.
   resultNotObject: 'a screening result must be an object',
-  resultField: (expected: string) => `must be ${expected}`,
+  resultText: 'must be a non-empty string',
+  resultAnyText: 'must be a string',
+  resultDate: 'must be a date YYYY-MM-DD',
+  resultNumber: 'must be a number',
+  resultOneOf: (allowed: readonly string[]) => `must be one of ${allowed.join(', ')}`,
+  resultBilingual: 'must be { zh, en } texts',
+  resultObject: 'must be an object',
+  resultList: 'must be a list',
+  resultIds: 'must be a list of criterion ids',
+  resultRuleset: 'must be { id, version, thresholds }',
+  resultCriteria: 'must be a list of criteria',
 
   // Notes on stderr.
   invalidRecord: (index: number, orgId: string | undefined, issues: string) => `record #${index}${orgId ? ` (${orgId})` : ''} is invalid: ${issues}`,
+  root: '(root)',
+  colon: ': ',
+  issueSeparator: '; ',
   noPlan: (orgId: string, orgName: string, verdict: string) => `${orgId} ${orgName}: verdict ${verdict}, no rectification plan`,
   noEarlier: (orgId: string) => `${orgId}: no earlier assessment to review against`,
   noFollowUp: (orgId: string) => `${orgId}: no follow-up assessment`,
   cannotReview: (orgId: string, reason: string) => `${orgId}: cannot review: ${reason}`,
   screened: (count: number, invalid: number) => `screened ${count} records${invalid ? `, ${invalid} invalid` : ''}`,
   progress: 'screening {value} records · {speed}/s',
-} as const;
 
-type Widen<T> = T extends string ? string : T;
-/** The message table's shape: every key of {@link MESSAGES}, texts as plain strings. */
-export type MessageTable = { readonly [K in keyof typeof MESSAGES]: Widen<(typeof MESSAGES)[K]> };
-/** The messages that reading a spreadsheet may write into a record's issues. */
-export type SpreadsheetMessages = MessageTable;
+  // Output of `rules` (text table).
+  warningLine: (line: string) => ` (warning line ${line})`,
+};
 
-/**
- * Chinese (zh-CN) for the messages of spreadsheet input and output, key for key with
- * {@link MESSAGES}: `--locale zh-CN` uses them for what a clerk's spreadsheet gets wrong.
- */
-export const MESSAGES_ZH_CN: Partial<MessageTable> = {
+/** A table of command-line messages: the keys of the English one, each with its shape. */
+export type Messages = { readonly [K in keyof typeof MESSAGES_EN]: (typeof MESSAGES_EN)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+
+/** The messages of the command line in Chinese (zh-CN). */
+export const MESSAGES_ZH: Messages = {
+  usage: USAGE_ZH,
+  prefix: 'weak-lax-screener：',
+  seeHelp: '用法见 --help。',
+  internalError: (detail) => `内部错误（请报告此问题）：${detail}`,
+
+  unknownCommand: (command) => `未知命令“${command}”`,
+  unknownOption: (option) => `未知选项 ${option}`,
+  optionNeedsValue: (option) => `选项 ${option} 需要一个值`,
+  optionTakesNoValue: (option) => `选项 ${option} 不带值`,
+  oneOf: (option, allowed) => `--${option} 应为以下之一：${allowed.join('、')}`,
+  atRiskScore: '--at-risk-score 应为数字',
+  workers: '--workers 应为 0 到 64 之间的整数，用阿拉伯数字书写',
+  startDate: '--start 应为真实存在的日期，格式为 YYYY-MM-DD',
+  screenArguments: 'screen 需要一个文件，或用“-”表示标准输入',
+  planArguments: 'plan 需要一个文件，或用“-”表示标准输入',
+  reviewArguments: 'review 需要两个文件：之前 之后',
+  summaryFormat: '--summary 只能输出 table、json 或 md',
+
+  cannotRead: (path, reason) => `无法读取 ${path}：${WHY_ZH[reason] ?? reason}`,
+  notAFile: (path) => `不是文件：${path}`,
+  cannotWrite: (reason) => `无法写入标准输出：${WHY_ZH[reason] ?? reason}`,
+  unknownInputFormat: (path) => `无法判断 ${path} 的格式：请用 --input-format json|jsonl|csv 指定`,
+  notJson: (path, reason) => `${path} 不是有效的 JSON：${reason}`,
+  jsonNotUtf8: (path, line) => `${path} 不是有效的 UTF-8 编码（首次出现在第 ${line} 行）：请另存为 UTF-8`,
+  csvNotUtf8: (path, line) =>
+    `${path} 不是有效的 UTF-8 编码（首次出现在第 ${line} 行）；Excel 以中文（GBK/GB18030）编码保存的 CSV 需加 --encoding gb18030，或另存为“CSV UTF-8”`,
+  csvUnreadable: (reason) => `无法解析 CSV：${reason}`,
+  csvReservedColumn: (column, part) => `CSV 列“${column}”：“${part}”不能用作项目名称`,
+  csvEmptyPart: (column) => `CSV 列“${column}”：列名应为以点分隔的项目路径（见 weak-lax-screener schema），各段都不能为空`,
+  csvDuplicateColumn: (column, first, second) => `CSV 列“${column}”出现了两次（第 ${first} 列和第 ${second} 列）：其中一列的数据会丢失`,
+  csvNestedColumn: (column, inner) => `CSV 列“${column}”和“${inner}”不能同时出现：“${column}”已包含“${inner}”的各项`,
+
+  csvRowCells: (cells, header) => `CSV 这一行有 ${cells} 个单元格，表头有 ${header} 个`,
+  lineNotJson: (line, reason) => `第 ${line} 行：不是有效的 JSON（${reason}）`,
+  lineNotUtf8: (line) => `第 ${line} 行：不是有效的 UTF-8 编码（请将文件另存为 UTF-8）`,
+  lineOnlyOddSpace: (line) => `第 ${line} 行：只有空格和制表符以外的空白字符（如全角空格 U+3000 或换页符）；请删除该行或在该行写一条记录`,
+  duplicateOrgId: (orgId, firstIndex) => `组织编码 ${orgId} 已由第 #${firstIndex} 条记录给出；只复核第一条`,
+  entryIssues: '应为由问题 { path, message } 组成的列表',
+
+  resultNotObject: '排查结果应为对象',
+  resultText: '应为非空文本',
+  resultAnyText: '应为文本',
+  resultDate: '应为 YYYY-MM-DD 格式的日期',
+  resultNumber: '应为数字',
+  resultOneOf: (allowed) => `应为以下之一：${allowed.join('、')}`,
+  resultBilingual: '应为中英文文本 { zh, en }',
+  resultObject: '应为对象',
+  resultList: '应为列表',
+  resultIds: '应为由标准编号组成的列表',
+  resultRuleset: '应为 { id, version, thresholds }',
+  resultCriteria: '应为由各项标准组成的列表',
+
+  invalidRecord: (index, orgId, issues) => `第 #${index} 条记录${orgId ? `（${orgId}）` : ''}无效：${issues}`,
+  root: '（整条记录）',
+  colon: '：',
+  issueSeparator: '；',
+  noPlan: (orgId, orgName, verdict) => `${orgId} ${orgName}：初步排查结论为“${VERDICTS_ZH[verdict] ?? verdict}”，不制定整顿方案`,
+  noEarlier: (orgId) => `${orgId}：没有此前的排查可供比较`,
+  noFollowUp: (orgId) => `${orgId}：没有整顿后的排查`,
+  cannotReview: (orgId, reason) => `${orgId}：无法复核：${reason}`,
+  screened: (count, invalid) => `已排查 ${count} 条记录${invalid ? `，其中 ${invalid} 条无效` : ''}`,
+  progress: '正在排查 {value} 条记录 · 每秒 {speed} 条',
+
+  warningLine: (line) => `（预警线 ${line}）`,
+
+  // Spreadsheets in and out.
   templateArguments: 'template 不读取文件：请用 --output 文件名 写出模板，或重定向标准输出',
   encodingOption: '--encoding 只能是 utf-8 或 gb18030',
   encodingCsvOnly: '--encoding 只适用于 CSV 输入',
@@ -161,7 +301,37 @@ export const MESSAGES_ZH_CN: Partial<MessageTable> = {
   row: (row) => `第${row}行`,
 };
 
-/** The message table for a locale: Chinese where {@link MESSAGES_ZH_CN} has it, else English. */
-export function messagesFor(locale: string | undefined): MessageTable {
-  return locale === 'zh-CN' ? { ...MESSAGES, ...MESSAGES_ZH_CN } : MESSAGES;
+/** The messages of the current run's language; see {@link useLocale}. */
+export let MESSAGES: Messages = MESSAGES_EN;
+
+/** The language of the current run's messages. */
+export let LOCALE: Locale = 'en';
+
+/** Chooses the language of the messages for this run (and, in a worker thread, for that thread). */
+export function useLocale(locale: Locale): void {
+  LOCALE = locale;
+  MESSAGES = locale === 'zh-CN' ? MESSAGES_ZH : MESSAGES_EN;
+}
+
+/**
+ * The language of a run: `--locale` if given (checked later, with the other options), else the
+ * first set of LC_ALL, LC_MESSAGES and LANG: `zh_CN.UTF-8`, `zh_CN`, `zh-CN`, `zh_SG` or plain
+ * `zh` give Chinese, anything else English.
+ */
+export function localeFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  const flag = argv.findIndex((arg) => arg === '--locale' || arg.startsWith('--locale='));
+  const given = flag < 0 ? undefined : argv[flag]!.startsWith('--locale=') ? argv[flag]!.slice('--locale='.length) : argv[flag + 1];
+  if (given === 'zh-CN' || given === 'en') return given;
+  const variable = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return variable !== undefined && /^zh(?:[_-](?:CN|SG|Hans)\b|$|[.@])/i.test(variable) ? 'zh-CN' : 'en';
+}
+
+/** A table of command-line messages (the spreadsheet readers take one for the issues they write). */
+export type MessageTable = Messages;
+/** The messages that reading a spreadsheet may write into a record's issues. */
+export type SpreadsheetMessages = Messages;
+
+/** The message table of a locale (for a reader that runs apart from the run's {@link useLocale}). */
+export function messagesFor(locale: string | undefined): Messages {
+  return locale === 'zh-CN' ? MESSAGES_ZH : MESSAGES_EN;
 }

@@ -12,6 +12,7 @@ import {
   review,
   screen,
   type Issue,
+  type Locale,
   type PlanTemplate,
   type ReviewResult,
   type ScreeningResult,
@@ -86,7 +87,7 @@ export function note(text: string): void {
 
 /** Prints why a record was skipped, on stderr. */
 export function reportInvalid(entry: Extract<Resolved, { ok: false }>): void {
-  const issues = entry.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+  const issues = entry.issues.map((i) => `${i.path || MESSAGES.root}${MESSAGES.colon}${i.message}`).join(MESSAGES.issueSeparator);
   note(MESSAGES.invalidRecord(entry.index, entry.orgId, issues));
 }
 
@@ -106,6 +107,8 @@ export interface PlanCommandOptions {
   template: PlanTemplate;
   lang: 'zh' | 'en';
   format: 'md' | 'json';
+  /** Language of the messages about records that cannot be planned. */
+  locale: Locale;
 }
 
 /**
@@ -130,8 +133,11 @@ export async function planCommand(results: AsyncIterable<Resolved>, options: Pla
     let text: string;
     try {
       const start = options.start ?? result.timeline[0]?.start ?? result.assessedOn;
-      const plan = planRectification(result, { start, template: options.template });
-      text = options.format === 'json' ? `${written ? ',' : ''}\n${JSON.stringify(plan)}` : `${written ? '\n---\n\n' : ''}${renderPlan(plan, { lang: options.lang })}\n`;
+      const plan = planRectification(result, { start, template: options.template, locale: options.locale });
+      text =
+        options.format === 'json'
+          ? `${written ? ',' : ''}\n${JSON.stringify(plan)}`
+          : `${written ? '\n---\n\n' : ''}${renderPlan(plan, { lang: options.lang, locale: options.locale })}\n`;
     } catch (error) {
       invalid++;
       reportInvalid(recordFailure(error, entry));
@@ -147,6 +153,27 @@ export async function planCommand(results: AsyncIterable<Resolved>, options: Pla
 const STATUS_ZH: Record<string, string> = {
   resolved: '已整改', persisting: '仍存在', new: '新出现', unverified: '无法核实', unchanged: '无变化',
 };
+
+const OUTCOME_ZH: Record<string, string> = { matched: '符合', 'not-matched': '不符合', 'insufficient-data': '数据不足' };
+
+/** A review in Chinese only (`--locale zh-CN`). */
+function reviewMarkdownZh(r: ReviewResult): string {
+  const lines = [
+    `## ${mdCell(r.orgId)}：${r.before} → ${r.after}`,
+    '',
+    r.converted ? '**已转化，具备验收前提。**' : '**未转化。**',
+    '',
+    '| 情形 | 整顿前 | 整顿后 | 变化 |',
+    '| --- | --- | --- | --- |',
+    ...r.criteria
+      .filter((c) => c.status !== 'unchanged' || c.before === 'matched')
+      .map((c) => `| ${mdCell(c.id)} | ${OUTCOME_ZH[c.before]} | ${OUTCOME_ZH[c.after]} | ${STATUS_ZH[c.status]} |`),
+  ];
+  if (r.followUp) lines.push('', `巩固至 ${r.followUp.consolidateUntil}；回头看日期 ${r.followUp.lookBackOn}。`);
+  if (r.actions?.length) lines.push('', ...r.actions.map((a) => `- ${mdCell(a.zh)}`));
+  if (r.deadline) lines.push('', `整改期限：${r.deadline}`);
+  return `${lines.join('\n')}\n`;
+}
 
 function reviewMarkdown(r: ReviewResult): string {
   const lines = [
@@ -176,6 +203,7 @@ export async function reviewCommand(
   after: AsyncIterable<Resolved>,
   format: 'json' | 'md',
   write: (text: string) => Promise<void>,
+  locale: Locale = 'en',
 ): Promise<number> {
   let invalid = 0;
   const fail = (entry: Extract<Resolved, { ok: false }>) => {
@@ -215,7 +243,7 @@ export async function reviewCommand(
       continue;
     }
     try {
-      reviews.push(review(previous.result, entry.result));
+      reviews.push(review(previous.result, entry.result, { locale }));
     } catch (error) {
       // One organisation that cannot be reviewed (dates out of order, another ruleset) is
       // reported like an invalid record; the others are still reviewed.
@@ -226,6 +254,6 @@ export async function reviewCommand(
   }
   for (const orgId of unpaired) note(MESSAGES.noFollowUp(orgId));
   if (format === 'json') await write(`${JSON.stringify(reviews, null, 2)}\n`);
-  else await write(reviews.map(reviewMarkdown).join('\n'));
+  else await write(reviews.map(locale === 'zh-CN' ? reviewMarkdownZh : reviewMarkdown).join('\n'));
   return invalid;
 }

@@ -23,16 +23,15 @@ export function isDate(value: unknown): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const text: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : MESSAGES.resultField('a non-empty string'));
-const anyText: Check = (v) => (typeof v === 'string' ? undefined : MESSAGES.resultField('a string'));
-const date: Check = (v) => (isDate(v) ? undefined : MESSAGES.resultField('a date YYYY-MM-DD'));
-const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : MESSAGES.resultField('a number'));
+const text: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : MESSAGES.resultText);
+const anyText: Check = (v) => (typeof v === 'string' ? undefined : MESSAGES.resultAnyText);
+const date: Check = (v) => (isDate(v) ? undefined : MESSAGES.resultDate);
+const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? undefined : MESSAGES.resultNumber);
 const oneOf =
   (allowed: readonly string[]): Check =>
   (v) =>
-    typeof v === 'string' && allowed.includes(v) ? undefined : MESSAGES.resultField(`one of ${allowed.join(', ')}`);
-const bilingual: Check = (v) =>
-  isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string' ? undefined : MESSAGES.resultField('{ zh, en } texts');
+    typeof v === 'string' && allowed.includes(v) ? undefined : MESSAGES.resultOneOf(allowed);
+const bilingual: Check = (v) => (isObject(v) && typeof v.zh === 'string' && typeof v.en === 'string' ? undefined : MESSAGES.resultBilingual);
 
 /**
  * The problems of a screening result read from input, with paths under `prefix` (`result`
@@ -53,29 +52,29 @@ export function resultIssues(value: unknown, prefix = ''): Issue[] {
   check('verdict', value.verdict, oneOf(VERDICTS));
   check('score', value.score, number);
   if (value.region !== undefined) {
-    if (!isObject(value.region)) issues.push({ path: at('region'), message: MESSAGES.resultField('an object') });
+    if (!isObject(value.region)) issues.push({ path: at('region'), message: MESSAGES.resultObject });
     else for (const part of REGION_PARTS) if (value.region[part] !== undefined) check(`region.${part}`, value.region[part], anyText);
   }
-  if (!Array.isArray(value.matched)) issues.push({ path: at('matched'), message: MESSAGES.resultField('a list of criterion ids') });
+  if (!Array.isArray(value.matched)) issues.push({ path: at('matched'), message: MESSAGES.resultIds });
   else value.matched.forEach((id, i) => check(`matched.${i}`, id, text));
   const ruleset = value.ruleset;
-  if (!isObject(ruleset)) issues.push({ path: at('ruleset'), message: MESSAGES.resultField('{ id, version, thresholds }') });
+  if (!isObject(ruleset)) issues.push({ path: at('ruleset'), message: MESSAGES.resultRuleset });
   else {
     check('ruleset.id', ruleset.id, text);
     check('ruleset.version', ruleset.version, text);
-    if (!isObject(ruleset.thresholds)) issues.push({ path: at('ruleset.thresholds'), message: MESSAGES.resultField('an object') });
+    if (!isObject(ruleset.thresholds)) issues.push({ path: at('ruleset.thresholds'), message: MESSAGES.resultObject });
     else {
       for (const [id, names] of Object.entries(ruleset.thresholds)) {
-        if (!isObject(names)) issues.push({ path: at(`ruleset.thresholds.${id}`), message: MESSAGES.resultField('an object') });
+        if (!isObject(names)) issues.push({ path: at(`ruleset.thresholds.${id}`), message: MESSAGES.resultObject });
         else for (const [name, n] of Object.entries(names)) check(`ruleset.thresholds.${id}.${name}`, n, number);
       }
     }
   }
-  if (!Array.isArray(value.criteria)) issues.push({ path: at('criteria'), message: MESSAGES.resultField('a list of criteria') });
+  if (!Array.isArray(value.criteria)) issues.push({ path: at('criteria'), message: MESSAGES.resultCriteria });
   else {
     value.criteria.forEach((c, i) => {
       if (!isObject(c)) {
-        issues.push({ path: at(`criteria.${i}`), message: MESSAGES.resultField('an object') });
+        issues.push({ path: at(`criteria.${i}`), message: MESSAGES.resultObject });
         return;
       }
       check(`criteria.${i}.id`, c.id, text);
@@ -84,11 +83,11 @@ export function resultIssues(value: unknown, prefix = ''): Issue[] {
     });
   }
   for (const list of ['timeline', 'checklist'] as const) {
-    if (value[list] !== undefined && !Array.isArray(value[list])) issues.push({ path: at(list), message: MESSAGES.resultField('a list') });
+    if (value[list] !== undefined && !Array.isArray(value[list])) issues.push({ path: at(list), message: MESSAGES.resultList });
   }
   if (Array.isArray(value.timeline)) {
     value.timeline.forEach((phase, i) => {
-      if (!isObject(phase)) issues.push({ path: at(`timeline.${i}`), message: MESSAGES.resultField('an object') });
+      if (!isObject(phase)) issues.push({ path: at(`timeline.${i}`), message: MESSAGES.resultObject });
       else check(`timeline.${i}.start`, phase.start, date);
     });
   }

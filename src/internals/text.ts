@@ -53,7 +53,8 @@ export function markdownText(text: string): string {
   return terminalText(text)
     .replace(MARKDOWN_SPECIAL, '\\$&')
     .replace(/:\/\//g, '\\://')
-    .replace(/\b(www)\./gi, '$1\\.');
+    // Every "www." (GitHub links one after "_", "*", "~" or "(", not only after a word break).
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /** Characters with a meaning in a Mermaid line: separators, comments, entities, quotes, shapes, markup. */

@@ -5,8 +5,14 @@
  *
  * @module
  */
-import { RulesetError } from '../errors.js';
 import { parseRuleFile } from '../ruleset.js';
+import { rulesetError as ruleFileError, type Params } from '../schema/messages.js';
+import { CATALOGUE_MESSAGES } from './messages.js';
+
+/** A `RulesetError` about the plan catalogue. */
+function rulesetError(file: string, field: string, key: string, params: Params = {}) {
+  return ruleFileError(file, field, key, params, CATALOGUE_MESSAGES);
+}
 import {
   measuresFileSchema,
   reviewFileSchema,
@@ -44,26 +50,24 @@ export interface PlanCatalogue {
  * the built-in rulesets, none twice.
  */
 function checkAddresses(measure: MeasureSpec, field: string, file: string): void {
-  const fail = (message: string): never => {
-    throw new RulesetError(file, `${field}.addresses`, message);
+  const fail = (key: string, params: Record<string, unknown> = {}): never => {
+    throw rulesetError(file, `${field}.addresses`, key, { criterionId, ...params });
   };
   const { criterionId, addresses } = measure;
   if (criterionId === null) {
-    if (addresses.length > 0) fail('a common step (criterionId null) answers no branch: must be []');
+    if (addresses.length > 0) fail('measureCommonStep');
     return;
   }
-  if (addressKind(criterionId) !== 'criterion') {
-    throw new RulesetError(file, `${field}.criterionId`, `"${criterionId}" is not a criterion of the built-in rulesets`);
-  }
-  if (addresses.length === 0) fail(`must name the branches of ${criterionId} it answers, or ["${criterionId}"] for a criterion-wide measure`);
-  if (new Set(addresses).size !== addresses.length) fail('names a branch twice');
+  if (addressKind(criterionId) !== 'criterion') throw rulesetError(file, `${field}.criterionId`, 'measureNotCriterion', { criterionId });
+  if (addresses.length === 0) fail('measureNoAddress');
+  if (new Set(addresses).size !== addresses.length) fail('measureBranchTwice');
   if (addresses.includes(criterionId)) {
-    if (addresses.length > 1) fail(`a criterion-wide measure says ["${criterionId}"] alone`);
+    if (addresses.length > 1) fail('measureWideAlone');
     return;
   }
   for (const address of addresses) {
-    if (!address.startsWith(`${criterionId}.`)) fail(`"${address}" is not a branch of ${criterionId}`);
-    if (addressKind(address) !== 'branch') fail(`"${address}" is not a known branch id`);
+    if (!address.startsWith(`${criterionId}.`)) fail('measureOtherBranch', { address });
+    if (addressKind(address) !== 'branch') fail('measureUnknownBranch', { address });
   }
 }
 
@@ -77,7 +81,7 @@ function checkPlaceholders(spec: Pick<MeasureSpec, 'measure' | 'goal' | 'evidenc
         : (['village', 'community'] as const).flatMap((kind): Array<[string, string]> => [[`${kind}.zh`, text[kind].zh], [`${kind}.en`, text[kind].en]]);
     for (const [path, value] of entries) {
       const unknown = (value.match(/\{[^}]*\}/g) ?? []).find((p) => !allowed.includes(p));
-      if (unknown) throw new RulesetError(file, `${field}.${key}.${path}`, `unknown placeholder ${unknown} (known: ${allowed.join(', ')})`);
+      if (unknown) throw rulesetError(file, `${field}.${key}.${path}`, 'unknownPlaceholder', { placeholder: unknown, known: allowed.join(', ') });
     }
   }
 }
@@ -98,16 +102,16 @@ export function buildCatalogue(
     const template = templatesFile.templates[name];
     template.phases.forEach((phase, i) => {
       const field = `templates.${name}.phases.${i}`;
-      if (phaseIds[name].has(phase.id)) throw new RulesetError(templatesInput.file, `${field}.id`, `duplicate phase id "${phase.id}"`);
+      if (phaseIds[name].has(phase.id)) throw rulesetError(templatesInput.file, `${field}.id`, 'duplicatePhase', { id: phase.id });
       phaseIds[name].add(phase.id);
       const [from, to] = 'from' in phase ? [phase.from, phase.to] : [phase.fromMonth, phase.toMonth];
-      if (to < from) throw new RulesetError(templatesInput.file, field, `phase "${phase.id}" ends before it starts`);
+      if (to < from) throw rulesetError(templatesInput.file, field, 'phaseBackwards', { id: phase.id });
     });
   }
   const checkPhases = (spec: Pick<MeasureSpec, 'phase'>, field: string) => {
     for (const name of ['intensive', 'annual'] as const) {
       if (!phaseIds[name].has(spec.phase[name])) {
-        throw new RulesetError(measuresInput.file, `${field}.phase.${name}`, `no phase "${spec.phase[name]}" in template ${name}`);
+        throw rulesetError(measuresInput.file, `${field}.phase.${name}`, 'noSuchPhase', { phase: spec.phase[name], template: name });
       }
     }
   };
@@ -116,7 +120,7 @@ export function buildCatalogue(
   const seen = new Set<string>();
   measuresFile.measures.forEach((measure, i) => {
     const field = `measures.${i}`;
-    if (seen.has(measure.id)) throw new RulesetError(measuresInput.file, `${field}.id`, `duplicate measure id "${measure.id}"`);
+    if (seen.has(measure.id)) throw rulesetError(measuresInput.file, `${field}.id`, 'duplicateMeasure', { id: measure.id });
     seen.add(measure.id);
     checkPhases(measure, field);
     checkAddresses(measure, field, measuresInput.file);

@@ -4,10 +4,11 @@
  * @module
  */
 import * as z from 'zod';
-import { OptionsError, type Issue } from '../errors.js';
+import { OptionsError, type Issue, type Locale } from '../errors.js';
 import { compareDates, formatDate, parseDate } from '../internals/dates.js';
 import { TEMPLATES } from '../schema/options.js';
-import { dotted } from '../schema/messages.js';
+import { dotted, errorMap, render } from '../schema/messages.js';
+import { PLAN_MESSAGES } from './messages.js';
 import type { MeasureSpec, MeasureText, TownshipLevel } from '../schema/plans.js';
 import type { Bilingual } from '../ruleset.js';
 import type { ScreeningResult } from '../outcome.js';
@@ -31,27 +32,41 @@ export interface PlanOptions {
    * @default 'intensive'
    */
   template?: PlanTemplate;
+  /**
+   * Language of the error message when the result or the options are bad.
+   * @default 'en'
+   */
+  locale?: Locale;
 }
 
 const planOptionsSchema = z.strictObject({
   start: z.string(),
   template: z.enum(TEMPLATES).optional(),
+  locale: z.enum(['en', 'zh-CN']).optional(),
 });
+
+const LOCALES: readonly unknown[] = ['en', 'zh-CN'];
+
+/** The language the caller asked for, even when the options are otherwise bad. */
+function localeOf(options: unknown): Locale {
+  const locale = (options as { locale?: unknown } | null | undefined)?.locale;
+  return LOCALES.includes(locale) ? (locale as Locale) : 'en';
+}
 
 /** The parts of a {@link ScreeningResult} a plan reads. */
 type PlanInput = Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'matched' | 'criteria' | 'assessedOn' | 'region'>;
 
-function checkResult(result: unknown): PlanInput {
-  const fail = (field: string, expected: string): never => {
-    throw new TypeError(`planRectification: result.${field} must be ${expected} (pass a result of screen())`);
+function checkResult(result: unknown, locale: Locale): PlanInput {
+  const fail = (key: string): never => {
+    throw new TypeError(render(PLAN_MESSAGES, locale, key));
   };
-  if (typeof result !== 'object' || result === null) throw new TypeError('planRectification: result must be a screening result');
+  if (typeof result !== 'object' || result === null) fail('resultNotScreening');
   const r = result as Record<string, unknown>;
-  if (typeof r.orgId !== 'string' || r.orgId === '') fail('orgId', 'a non-empty string');
-  if (r.kind !== 'village' && r.kind !== 'community') fail('kind', '"village" or "community"');
-  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('assessedOn', 'a YYYY-MM-DD date');
-  if (!Array.isArray(r.matched) || !r.matched.every((id) => typeof id === 'string')) fail('matched', 'an array of criterion ids');
-  if (r.criteria !== undefined && !Array.isArray(r.criteria)) fail('criteria', 'an array');
+  if (typeof r.orgId !== 'string' || r.orgId === '') fail('resultOrgId');
+  if (r.kind !== 'village' && r.kind !== 'community') fail('resultKind');
+  if (typeof r.assessedOn !== 'string' || !parseDate(r.assessedOn)) fail('resultAssessedOn');
+  if (!Array.isArray(r.matched) || !r.matched.every((id) => typeof id === 'string')) fail('resultMatched');
+  if (r.criteria !== undefined && !Array.isArray(r.criteria)) fail('resultCriteria');
   return result as PlanInput;
 }
 
@@ -60,29 +75,26 @@ function checkResult(result: unknown): PlanInput {
  * be used: a plan never starts before the screening it answers. Both dates must be real
  * `YYYY-MM-DD` dates. @internal
  */
-export function planStartIssue(start: string, assessedOn: string): Issue | undefined {
-  return compareDates(start, assessedOn) < 0
-    ? { path: 'start', message: `must not be before the assessment date ${assessedOn}, got ${start}` }
-    : undefined;
+export function planStartIssue(start: string, assessedOn: string, locale: Locale = 'en'): Issue | undefined {
+  return compareDates(start, assessedOn) < 0 ? { path: 'start', message: render(PLAN_MESSAGES, locale, 'startEarly', { start, assessedOn }) } : undefined;
 }
 
-function checkOptions(options: unknown, assessedOn: string): { start: string; template: PlanTemplate } {
-  const parsed = planOptionsSchema.safeParse(options ?? {});
+function checkOptions(options: unknown, assessedOn: string, locale: Locale): { start: string; template: PlanTemplate } {
+  const parsed = planOptionsSchema.safeParse(options ?? {}, { error: errorMap(locale) });
   if (!parsed.success) {
     throw new OptionsError(
       parsed.error.issues.map((issue) =>
         issue.code === 'unrecognized_keys'
-          ? { path: issue.keys[0]!, message: 'unknown key' }
-          : { path: dotted(issue.path), message: issue.path[0] === 'start' ? 'must be a YYYY-MM-DD date' : issue.message },
+          ? { path: issue.keys[0]!, message: render(PLAN_MESSAGES, locale, 'unknownKey') }
+          : { path: dotted(issue.path), message: issue.path[0] === 'start' ? render(PLAN_MESSAGES, locale, 'startNotDate', { start: (options as { start?: unknown }).start }) : issue.message },
       ),
+      locale,
     );
   }
   const { start, template = 'intensive' } = parsed.data;
-  if (!parseDate(start)) {
-    throw new OptionsError([{ path: 'start', message: `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(start)}` }]);
-  }
-  const early = planStartIssue(start, assessedOn);
-  if (early) throw new OptionsError([early]);
+  if (!parseDate(start)) throw new OptionsError([{ path: 'start', message: render(PLAN_MESSAGES, locale, 'startNotDate', { start }) }], locale);
+  const early = planStartIssue(start, assessedOn, locale);
+  if (early) throw new OptionsError([early], locale);
   return { start, template };
 }
 
@@ -298,8 +310,9 @@ function build(result: PlanInput, start: string, template: PlanTemplate, data: P
  * ```
  */
 export function planRectification(result: ScreeningResult, options: PlanOptions): RectificationPlan {
-  const checked = checkResult(result);
-  const { start, template } = checkOptions(options, checked.assessedOn);
+  const locale = localeOf(options);
+  const checked = checkResult(result, locale);
+  const { start, template } = checkOptions(options, checked.assessedOn, locale);
   return build(checked, start, template, catalogue);
 }
 

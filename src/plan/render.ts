@@ -5,16 +5,23 @@
  *
  * @module
  */
-import { OptionsError } from '../errors.js';
+import { OptionsError, type Locale } from '../errors.js';
 import { parseDate } from '../internals/dates.js';
 import { markdownText, mermaidText } from '../internals/text.js';
 import { catalogue } from './catalogue.js';
+import { PLAN_MESSAGES } from './messages.js';
+import { render as renderMessage } from '../schema/messages.js';
 import type { ChecklistItem, RectificationPlan, TimelinePhase } from './types.js';
 
 /** Options of {@link renderPlan}. */
 export interface RenderOptions {
   /** Language of the document: `zh` (Chinese, as the seed's plans) or `en`. */
   lang: 'zh' | 'en';
+  /**
+   * Language of the error message when the plan or the options are bad.
+   * @default 'en'
+   */
+  locale?: Locale;
 }
 
 type Lang = RenderOptions['lang'];
@@ -182,11 +189,11 @@ const TEXT = {
   },
 } as const;
 
-function checkPlan(plan: unknown): RectificationPlan {
+function checkPlan(plan: unknown, locale: Locale): RectificationPlan {
   const fail = (field: string): never => {
-    throw new TypeError(`renderPlan: plan.${field} is missing or malformed (pass a result of planRectification())`);
+    throw new TypeError(renderMessage(PLAN_MESSAGES, locale, 'planField', { field }));
   };
-  if (typeof plan !== 'object' || plan === null) throw new TypeError('renderPlan: plan must be a rectification plan');
+  if (typeof plan !== 'object' || plan === null) throw new TypeError(renderMessage(PLAN_MESSAGES, locale, 'planNotPlan'));
   const p = plan as Partial<RectificationPlan>;
   if (typeof p.orgId !== 'string') fail('orgId');
   if (typeof p.start !== 'string' || !parseDate(p.start)) fail('start');
@@ -243,10 +250,9 @@ function gantt(timeline: readonly TimelinePhase[], lang: Lang): string[] {
  */
 export function renderPlan(plan: RectificationPlan, options: RenderOptions): string {
   const lang = (options as Partial<RenderOptions> | undefined)?.lang;
-  if (lang !== 'zh' && lang !== 'en') {
-    throw new OptionsError([{ path: 'lang', message: `must be "zh" or "en", got ${JSON.stringify(lang)}` }]);
-  }
-  const p = checkPlan(plan);
+  const locale = (options as Partial<RenderOptions> | undefined)?.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  if (lang !== 'zh' && lang !== 'en') throw new OptionsError([{ path: 'lang', message: renderMessage(PLAN_MESSAGES, locale, 'lang', { lang }) }], locale);
+  const p = checkPlan(plan, locale);
   const t = TEXT[lang];
   const local = (text: string) => (lang === 'zh' ? fullWidth(text) : text);
   const name = escapeCell(p.orgName ?? p.orgId);

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { deepFreeze } from '../internals/freeze.js';
 
 /** A text in Chinese and English. */
 export interface FieldText {
@@ -607,11 +608,32 @@ export const INDICATOR_GROUPS: readonly GroupSpec[] = [
   },
 ];
 
-/** Every group that holds fields, in schema order: `org`, `org.region`, then the indicator groups. */
+/**
+ * Every group that holds fields, in schema order: `org`, `org.region`, then the indicator
+ * groups (`assessedOn` stands alone). Exported as `fieldGroups`, for forms and spreadsheets
+ * made from the same table; frozen.
+ */
 export const GROUPS: readonly GroupSpec[] = [ORG_GROUP, REGION_GROUP, ...INDICATOR_GROUPS];
 
-/** Every field, in schema order (`assessedOn` after the organisation's fields). */
+/**
+ * Every field, in schema order (`assessedOn` after the organisation's fields), with its type,
+ * bounds, values, Chinese and English label and description. Exported as `assessmentFields`,
+ * for forms and spreadsheets made from the same table; frozen.
+ *
+ * @example
+ * ```ts
+ * import { assessmentFields } from 'weak-lax-screener';
+ *
+ * const field = assessmentFields.find((f) => f.path === 'leadership.secretaryVacantSince');
+ * field?.label.zh;   // '书记空缺起始日期'
+ * field?.type;       // 'date'
+ * ```
+ */
 export const FIELDS: readonly FieldSpec[] = [...ORG_GROUP.fields, ...REGION_GROUP.fields, ASSESSED_ON, ...INDICATOR_GROUPS.flatMap((g) => g.fields)];
+
+// Shared by every schema, acceptor and label made from it, and handed to callers: nothing may change it.
+deepFreeze(GROUPS);
+deepFreeze(FIELDS);
 
 /** The last segment of a dotted path (`leadership.seatsFilled` → `seatsFilled`). */
 export function keyOf(path: string): string {

@@ -13,7 +13,7 @@ export const TEMPLATES = ['intensive', 'annual'] as const;
 /** Schema of screening options. */
 export const screenOptionsSchema = z.strictObject({
   ruleset: z
-    .custom<object>(hasRulesetBrand, { message: 'must be a ruleset from `rulesets` or `loadRuleset()`' })
+    .custom<object>(hasRulesetBrand, { params: { key: 'notARuleset' } })
     .optional(),
   thresholds: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
   atRiskScore: z.number().finite().nonnegative().optional(),

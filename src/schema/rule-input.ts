@@ -7,6 +7,7 @@
  * @module
  */
 import { RulesetError } from '../errors.js';
+import { rulesetError } from './messages.js';
 
 /**
  * Limits on rule files, checked when a ruleset is loaded; exceeding one is a
@@ -29,9 +30,12 @@ export const RULESET_LIMITS = Object.freeze({
 /** The name of a limit, as error messages give it. */
 export type RulesetLimit = keyof typeof RULESET_LIMITS;
 
-/** A {@link RulesetError} for an exceeded limit, naming it. @internal */
-export function limitError(file: string, field: string, limit: RulesetLimit, what: string): RulesetError {
-  return new RulesetError(file, field, `${what}: over the limit ${limit} = ${RULESET_LIMITS[limit].toLocaleString('en')}`);
+/**
+ * A {@link RulesetError} for an exceeded limit, naming it; `what` says what passed it (a key of
+ * the limit messages in `messages.ts`), with `count` where it has one. @internal
+ */
+export function limitError(file: string, field: string, limit: RulesetLimit, what: string, count?: number): RulesetError {
+  return rulesetError(file, field, 'overLimit', { what, count: count?.toLocaleString('en'), limit, value: RULESET_LIMITS[limit].toLocaleString('en') });
 }
 
 /** Bytes of `text` in UTF-8 (without building the encoding). */
@@ -71,7 +75,7 @@ export function plainRuleData(content: unknown, file: string): unknown {
   const add = (n: number) => {
     bytes += n;
     if (bytes > RULESET_LIMITS.fileBytes) {
-      throw limitError(file, '', 'fileBytes', 'the file is too large (size estimated as JSON; a cyclic object never fits)');
+      throw limitError(file, '', 'fileBytes', 'contentTooLarge');
     }
   };
   const root: Step = { value: undefined, into: {}, key: '', parent: undefined };
@@ -95,7 +99,7 @@ export function plainRuleData(content: unknown, file: string): unknown {
         const out: Record<string, unknown> = {};
         for (let i = keys.length - 1; i >= 0; i--) {
           const key = keys[i]!;
-          if (key === '__proto__') throw new RulesetError(file, [pathOf(step), key].filter(Boolean).join('.'), 'reserved key "__proto__"');
+          if (key === '__proto__') throw rulesetError(file, [pathOf(step), key].filter(Boolean).join('.'), 'reservedKey');
           add(utf8Bytes(key) + 4);
           stack.push({ value: (value as Record<string, unknown>)[key], into: out, key, parent: step });
         }
@@ -106,7 +110,7 @@ export function plainRuleData(content: unknown, file: string): unknown {
     }
   } catch (error) {
     if (error instanceof RulesetError) throw error;
-    throw new RulesetError(file, '', 'cannot be read as plain data (a property getter or proxy threw)');
+    throw rulesetError(file, '', 'notPlainData');
   }
   return (root.into as Record<string, unknown>).content;
 }
@@ -118,7 +122,7 @@ const PLAIN_PATH = /^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 function pathRefused(file: string, field: string, fact: unknown, path: unknown): RulesetError {
   const dotted = typeof fact === 'string' && typeof path === 'string' && PLAIN_PATH.test(path) ? `${fact}${path.slice(1)}` : 'service.satisfactionRate';
-  return new RulesetError(file, field, `"path" is not accepted: write the dotted fact name instead ("${dotted}")`);
+  return rulesetError(file, field, 'pathRefused', { dotted });
 }
 
 /**
@@ -131,7 +135,7 @@ function pathRefused(file: string, field: string, fact: unknown, path: unknown):
  */
 export function checkConditionTree(conditions: unknown, file: string): number {
   if (isObject(conditions) && !['all', 'any', 'not'].some((key) => Object.hasOwn(conditions, key))) {
-    throw new RulesetError(file, 'conditions', 'the root must be "all", "any" or "not" (json-rules-engine takes no single condition there)');
+    throw rulesetError(file, 'conditions', 'rootNotCombinator');
   }
   let leaves = 0;
   const stack: { node: unknown; field: string; depth: number }[] = [{ node: conditions, field: 'conditions', depth: 1 }];
@@ -140,7 +144,7 @@ export function checkConditionTree(conditions: unknown, file: string): number {
     if (!isObject(node)) continue;
     const branches = (['all', 'any'] as const).find((key) => Object.hasOwn(node, key) && Array.isArray(node[key]));
     if (branches || Object.hasOwn(node, 'not')) {
-      if (depth > RULESET_LIMITS.conditionDepth) throw limitError(file, field, 'conditionDepth', 'conditions nest too deep');
+      if (depth > RULESET_LIMITS.conditionDepth) throw limitError(file, field, 'conditionDepth', 'nestTooDeep');
       if (branches) {
         const children = node[branches] as unknown[];
         for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], field: `${field}.${branches}.${i}`, depth: depth + 1 });
@@ -150,13 +154,13 @@ export function checkConditionTree(conditions: unknown, file: string): number {
       continue;
     }
     leaves += 1;
-    if (leaves > RULESET_LIMITS.leavesPerCriterion) throw limitError(file, field, 'leavesPerCriterion', 'too many conditions in one criterion');
+    if (leaves > RULESET_LIMITS.leavesPerCriterion) throw limitError(file, field, 'leavesPerCriterion', 'tooManyConditions');
     if (Object.hasOwn(node, 'path')) throw pathRefused(file, `${field}.path`, node.fact, node.path);
-    if (Object.hasOwn(node, 'params')) throw new RulesetError(file, `${field}.params`, '"params" is not accepted: facts take no parameters');
+    if (Object.hasOwn(node, 'params')) throw rulesetError(file, `${field}.params`, 'paramsRefused');
     const value = node.value;
     if (isObject(value) && Object.hasOwn(value, 'fact')) {
       if (Object.hasOwn(value, 'path')) throw pathRefused(file, `${field}.value.path`, value.fact, value.path);
-      if (Object.hasOwn(value, 'params')) throw new RulesetError(file, `${field}.value.params`, '"params" is not accepted: facts take no parameters');
+      if (Object.hasOwn(value, 'params')) throw rulesetError(file, `${field}.value.params`, 'paramsRefused');
     }
   }
   return leaves;

@@ -43,7 +43,7 @@ function batchFor(options: ScreenOptions | undefined) {
 export function viaCompiled(record: unknown, options: ScreenOptions | undefined): PathOutcome {
   try {
     const entry = screenEntry(record, 0, batchFor(options));
-    return entry.ok ? { ok: true, result: entry.result } : failure(new AssessmentError(entry.issues, entry.orgId));
+    return entry.ok ? { ok: true, result: entry.result } : failure(new AssessmentError(entry.issues, entry.orgId, options?.locale));
   } catch (error) {
     return failure(error);
   }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const SOURCES = ['src', 'rules', 'scripts/write-schema.mjs', 'tsup.config.ts', 'package.json'];
-const OUTPUTS = ['dist/index.js', 'dist/index.cjs', 'dist/cli.js', 'dist/assessment.schema.json'];
+const OUTPUTS = ['dist/index.js', 'dist/index.cjs', 'dist/cli.js', 'dist/assessment.schema.json', 'dist/browser/index.js'];
 
 function newest(path: string): number {
   const stat = statSync(path);

@@ -1,0 +1,166 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { caseCommand, ledgerWorkbook } from '../src/cli/case-command.js';
+import { ledger, type RectificationCase, type ScreeningResult } from '../src/index.js';
+import { storedCases, villageA, villageAFollowUp } from './helpers/lifecycle.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'case-command-'));
+let a: ScreeningResult;
+let sound: ScreeningResult;
+
+beforeAll(async () => {
+  a = await villageA();
+  sound = await villageAFollowUp();
+});
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function run(args: string[], values: Record<string, unknown> = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await caseCommand(args, values, (text) => void (out += text), (text) => void (err += text));
+  return { code, out, err };
+}
+
+describe('case open', () => {
+  it('opens a case for each weak-lax result (screen --format jsonl entries or bare results), notes the others', async () => {
+    const results = file('results.jsonl', [{ index: 0, ok: true, result: a }, sound, { index: 2, ok: false, issues: [] }].map((r) => JSON.stringify(r)).join('\n'));
+    const { code, out, err } = await run(['open', results], { start: '2025-04-01', template: 'annual', 'working-days': true });
+    expect(code).toBe(1);
+    const cases = JSON.parse(out) as RectificationCase[];
+    expect(cases.map((c) => c.orgId)).toEqual(['990109101201']);
+    expect(cases[0]!.plan.template).toBe('annual');
+    expect(cases[0]!.deadlineCheck?.workingDays).toBe(true);
+    expect(err).toContain('990109101201 篁竹坳村党支部: verdict sound, no case');
+    expect(err).toContain('record #2: not screened (invalid record), no case');
+  });
+
+  it('reports a start before the screening for that record and goes on', async () => {
+    const results = file('one.json', JSON.stringify([a]));
+    const { code, out, err } = await run(['open', results], { start: '2025-01-01' });
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual([]);
+    expect(err).toContain('record #0: no case: start: must not be before the assessment date 2025-02-20');
+  });
+});
+
+describe('case progress', () => {
+  it('applies a file of entries, reports the refused ones and writes every case', async () => {
+    const cases = file('cases.json', JSON.stringify(storedCases().slice(0, 2)));
+    const entries = file(
+      'entries.jsonl',
+      [
+        { orgId: '990109101202', itemId: 'common-four-ones-paired-unit', on: '2025-11-03', status: 'done', evidence: '结对协议' },
+        { orgId: '990109101202', itemId: 'C99-nothing', on: '2025-11-03', status: 'done' },
+        { orgId: '990109101202', record: 'close', id: 'C08.petitionBacklog', on: '2025-11-05' },
+        { orgId: '990100000000', itemId: 'x', on: '2025-11-03', status: 'done' },
+        { orgId: '990109101202', record: 'acceptance', level: 'county', on: '2025-11-06', grade: '合格' },
+        { orgId: '990109101202', record: 'renaming', on: '2025-11-06' },
+      ]
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
+    const { code, out, err } = await run(['progress', cases, entries]);
+    expect(code).toBe(1);
+    const updated = JSON.parse(out) as RectificationCase[];
+    expect(updated).toHaveLength(2);
+    expect(updated[1]!.progress.at(-1)).toEqual({ itemId: 'common-four-ones-paired-unit', on: '2025-11-03', status: 'done', evidence: '结对协议' });
+    expect(updated[1]!.problems.find((p) => p.id === 'C08.petitionBacklog')!.closedOn).toBe('2025-11-05');
+    expect(err).toContain('entry #1 (990109101202) refused: itemId: no item "C99-nothing" in the plan');
+    expect(err).toContain('entry #3: no case of 990100000000');
+    expect(err).toContain('entry #4 (990109101202) refused: level:');
+    expect(err).toContain('unknown record "renaming"');
+  });
+
+  it('applies one progress entry given by flags', async () => {
+    const cases = file('cases-b.json', JSON.stringify([storedCases()[1]]));
+    const { code, out } = await run(['progress', cases], { org: '990109101202', item: 'C07-finance-disclosure', occurrence: '2025-10-15', on: '2025-11-02', status: 'done' });
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as RectificationCase[])[0]!.progress.at(-1)).toEqual({ itemId: 'C07-finance-disclosure', occurrence: '2025-10-15', on: '2025-11-02', status: 'done' });
+  });
+});
+
+describe('case status and case ledger', () => {
+  const all = () => file('all.json', JSON.stringify(storedCases()));
+
+  it('prints each case status (md zh by default, json)', async () => {
+    const md = await run(['status', all()], { 'as-of': '2025-10-31' });
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('## 汀苇湾村党支部（990109101202，2025年）');
+    expect(md.out).toContain('- 任务完成：10/18项；逾期2项');
+    expect(md.out).toContain('（完成时限2025-04-30，逾期184天）');
+    const json = await run(['status', all()], { 'as-of': '2025-10-31', format: 'json' });
+    const statuses = JSON.parse(json.out) as Array<{ orgId: string; year: number; status: { stage: string } }>;
+    expect(statuses.map((s) => [s.orgId, s.year, s.status.stage])).toEqual([
+      ['990109101201', 2025, 'delisted'],
+      ['990109101202', 2025, 'rectifying'],
+      ['990109101202', 2026, 'screened'],
+      ['990109201201', 2025, 'rectifying'],
+      ['990109201201', 2026, 'screened'],
+    ]);
+  });
+
+  it('prints the monthly report or the ledger as JSON', async () => {
+    const md = await run(['ledger', all()], { 'as-of': '2025-10-31' });
+    expect(md.out.split('\n')[0]).toBe('# 整顿工作月报');
+    const en = await run(['ledger', all()], { 'as-of': '2025-10-31', lang: 'en' });
+    expect(en.out.split('\n')[0]).toBe('# Monthly rectification report');
+    const json = await run(['ledger', all()], { 'as-of': '2025-10-31', format: 'json' });
+    expect(JSON.parse(json.out).townships).toHaveLength(2);
+  });
+
+  it('--format xlsx: the sheets are ready (overdue rows marked); the writer is not in this build', async () => {
+    const { code, err } = await run(['ledger', all()], { 'as-of': '2025-10-31', format: 'xlsx' });
+    expect(code).toBe(2);
+    expect(err).toContain('--format xlsx for the ledger needs the spreadsheet writer');
+    const [rows, townships] = ledgerWorkbook(ledger(storedCases(), { asOf: '2025-10-31' }), 'zh');
+    expect(rows!.columns.map((c) => c.header)).toEqual(['县（市、区）', '乡镇（街道）', '村（社区）', '问题', '整改措施', '责任单位', '完成时限', '状态', '完成日期', '逾期天数']);
+    expect(rows!.rows).toHaveLength(53);
+    expect(rows!.styles.filter((s) => s === 'overdue')).toHaveLength(2);
+    const overdue = rows!.rows[rows!.styles.indexOf('overdue')]!;
+    expect(overdue.slice(0, 3)).toEqual(['雾岫县', '萤川镇', '汀苇湾村党支部']);
+    expect(overdue.slice(6)).toEqual([{ date: '2025-04-30' }, '逾期', null, 184]);
+    expect(townships!.rows).toEqual([
+      ['雾岫县', '苇泽乡', 1, 0, 13, 19, 0, 1],
+      ['雾岫县', '萤川镇', 2, 1, 26, 34, 2, 1],
+    ]);
+    expect(rows!.freezeRows).toBe(1);
+  });
+});
+
+describe('usage errors (exit 2)', () => {
+  it.each([
+    [['status', 'cases.json'], {}, '--as-of DATE is required'],
+    [['ledger', 'cases.json'], { 'as-of': '31/10/2025' }, '--as-of must be a date YYYY-MM-DD'],
+    [['ledger', '/nonexistent/cases.json'], { 'as-of': '2025-10-31' }, 'cannot read /nonexistent/cases.json: ENOENT'],
+    [['audit'], {}, 'unknown case subcommand "audit"'],
+    [[], {}, 'case needs a subcommand'],
+    [['open'], {}, 'case open takes one file'],
+    [['status', 'cases.json'], { 'as-of': '2025-10-31', format: 'csv' }, '--format must be one of md, json'],
+  ])('%j %j', async (args, values, message) => {
+    const { code, err } = await run(args as string[], values);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain('Usage:');
+  });
+
+  it('a file that is not a case', async () => {
+    const bad = file('bad.json', JSON.stringify([{ orgId: '990109101201' }]));
+    const { code, err } = await run(['status', bad], { 'as-of': '2025-10-31' });
+    expect(code).toBe(2);
+    expect(err).toContain('case #0 is not a valid case: orgName:');
+  });
+
+  it('a file that is neither JSON nor JSON Lines', async () => {
+    const bad = file('bad.txt', '{"a":1}\nnot json');
+    const { code, err } = await run(['status', bad], { 'as-of': '2025-10-31' });
+    expect(code).toBe(2);
+    expect(err).toContain('is neither JSON nor JSON Lines (line 2');
+  });
+});
