@@ -48,6 +48,9 @@ const patchDependencies: Plugin = {
         if (contents === before && !patch.optional) throw new Error(`patch-dependencies: ${String(patch.from)} not found in ${args.path}`);
       }
       return { contents, loader: 'js' };
+    });
+  },
+};
 
 const SRC = resolve('src');
 
