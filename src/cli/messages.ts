@@ -286,7 +286,7 @@ export const MESSAGES_ZH: Messages = {
   xlsOldFormat: (path) => `${path} 是 Excel 97-2003 工作簿（.xls）：请另存为 .xlsx（Excel 工作簿）或“CSV UTF-8（逗号分隔）”`,
   sheetNotFound: (path, sheet, names) => `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.map((n) => `“${n}”`).join('、')}`,
   unknownColumn: (header, column, suggestion) =>
-    `第${column}列“${header}”不是可识别的列名：请使用模板中的中文列名（如“班子实有人数”）或带点号的字段路径（如 leadership.seatsFilled）${suggestion ? `；是否应为“${suggestion}”？` : ''}`,
+    `第${column}列“${header}”不是可识别的列名：请使用模板中的中文列名（如“班子实有人数”）或带点号的字段路径（如班子配备中的班子实有人数写作 leadership.seatsFilled）${suggestion ? `；是否应为“${suggestion}”？` : ''}`,
   sameFieldTwice: (path, first, firstColumn, second, secondColumn) => `第${firstColumn}列“${first}”和第${secondColumn}列“${second}”是同一项（${path}），其中一列的内容会丢失`,
   cellNoHeader: (column) => `第${column}列没有列名，但该单元格有内容`,
   cellExcelError: (error) => `单元格是 Excel 错误值 ${error}：请填写数值本身`,
