@@ -76,7 +76,9 @@ export async function* xlsxRows(
   try {
     for await (const worksheet of reader as unknown as AsyncIterable<WorksheetLike>) {
       const wanted = sheet ?? model()?.sheets?.[0]?.name ?? worksheet.name;
-      if (worksheet.name !== wanted) continue;
+      // The sheets after the one read are passed over, not cut off: exceljs may be writing one
+      // of them to a temporary file, which it removes only when it gets to the end.
+      if (found || worksheet.name !== wanted) continue;
       found = true;
       // Dates are serial day numbers (styles are not read: a date column says what is a date).
       const date1904 = model()?.properties?.date1904 === true;
@@ -86,7 +88,6 @@ export async function* xlsxRows(
         for (let i = 1; i < values.length; i++) cells.push(cellOf(values[i]));
         yield date1904 ? { row: row.number, cells, date1904 } : { row: row.number, cells };
       }
-      break;
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
