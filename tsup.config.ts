@@ -1,7 +1,56 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/**
+ * Two fixes to exceljs and its zip libraries, made as they are bundled into the CLI:
+ *
+ * - exceljs's streaming reader decodes each piece of a sheet's XML on its own
+ *   (`bufferToString(chunk)`), so a Chinese character whose UTF-8 bytes straddle two pieces
+ *   becomes U+FFFD (鹤汀���第26村). One TextDecoder per sheet, in streaming mode, keeps such
+ *   characters whole. test/xlsx-read-boundary.test.ts shows the built CLI reads them.
+ * - archiver-utils, binary and buffers call `new Buffer()`; bundled, they are outside
+ *   node_modules, where Node prints a deprecation warning on every run: each call becomes
+ *   `Buffer.alloc(n)` or `Buffer.from(value)`, which is what it meant.
+ */
+const PATCHES: Array<{ file: RegExp; from: RegExp | string; to: string; optional?: boolean }> = [
+  {
+    file: /node_modules[\\/]exceljs[\\/]lib[\\/]utils[\\/]parse-sax\.js$/,
+    from: 'saxesParser.write(bufferToString(chunk));',
+    to: "saxesParser.write(typeof chunk === 'string' ? chunk : (decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true }));",
+  },
+  {
+    file: /node_modules[\\/]exceljs[\\/]lib[\\/]utils[\\/]parse-sax\.js$/,
+    from: 'const saxesParser = new SaxesParser();',
+    to: 'const saxesParser = new SaxesParser();\n  let decoder;',
+  },
+  {
+    file: /node_modules[\\/](archiver-utils|binary|buffers)[\\/]index\.js$/,
+    from: /new Buffer\(/g,
+    to: '((value, encoding) => typeof value === "number" ? Buffer.alloc(value) : Buffer.from(value, encoding))(',
+    // Newer copies (zip-stream's own archiver-utils) no longer call it.
+    optional: true,
+  },
+];
+
+const patchDependencies: Plugin = {
+  name: 'patch-dependencies',
+  setup(build) {
+    build.onLoad({ filter: /node_modules[\\/](exceljs[\\/]lib[\\/]utils[\\/]parse-sax|archiver-utils[\\/]index|binary[\\/]index|buffers[\\/]index)\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const patch of PATCHES) {
+        if (!patch.file.test(args.path)) continue;
+        const before = contents;
+        contents = contents.replace(patch.from as string, patch.to);
+        // A patch that no longer applies (the dependency changed) must fail the build, not pass silently.
+        if (contents === before && !patch.optional) throw new Error(`patch-dependencies: ${String(patch.from)} not found in ${args.path}`);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
 
 const SRC = resolve('src');
 
@@ -101,14 +150,15 @@ export default defineConfig([
     esbuildPlugins: [planBundle],
   },
   {
-    // The command line: ESM only; csv-parse and cli-progress are bundled into it, so the
-    // library's runtime dependencies stay json-rules-engine and zod.
+    // The command line: ESM only; csv-parse, cli-progress and exceljs (spreadsheets) are
+    // bundled into it, so the library's runtime dependencies stay json-rules-engine and zod.
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
-    noExternal: ['csv-parse', 'cli-progress'],
-    // cli-progress is CommonJS and requires Node built-ins; give the ESM bundle a require().
+    noExternal: ['csv-parse', 'cli-progress', 'exceljs'],
+    esbuildPlugins: [patchDependencies],
+    // cli-progress and exceljs are CommonJS and require Node built-ins; give the ESM bundle a require().
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
 ]);

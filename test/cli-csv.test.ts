@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
-import { cellValue, checkHeader, columnTypes, csvField, csvRecords, rowToRecord } from '../src/cli/csv.js';
+import { checkHeader, csvField } from '../src/cli/csv.js';
+import { readCell } from '../src/cli/cells.js';
+import { resolveHeader } from '../src/cli/columns.js';
+import { MESSAGES } from '../src/cli/messages.js';
 import { UsageError } from '../src/cli/errors.js';
 import { firstInvalidUtf8, isUtf8, lineOfFirstInvalid } from '../src/cli/utf8.js';
 
@@ -33,12 +36,6 @@ async function runMain(argv: string[], stdin?: string | Uint8Array) {
   const code = await main(argv);
   vi.restoreAllMocks();
   return { code, stdout, stderr };
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 const HEAD = 'org.id,org.name,org.kind,assessedOn';
@@ -80,14 +77,13 @@ describe('CSV headers', () => {
     expect(checkHeader(['org.id', '', 'org.name', ''])).toEqual([['org', 'id'], undefined, ['org', 'name'], undefined]);
   });
 
-  it('records are built from own properties only: a column named after an Object method is just an unknown field', async () => {
-    const types = columnTypes();
-    const record = rowToRecord(['org.id', 'org.toString', 'hasOwnProperty'], ['99001', 'x', 'y'], types);
-    expect(Object.keys(record)).toEqual(['org', 'hasOwnProperty']);
-    expect(Object.getOwnPropertyNames(record.org)).toEqual(['id', 'toString']);
-    const out = await runMain(['screen', file('method.csv', `${HEAD},org.toString\n99001,甲村,village,2026-03-31,x\n`), '--format', 'jsonl']);
-    expect(out.code).toBe(1);
-    expect(JSON.parse(out.stdout).issues).toEqual([{ path: 'org.toString', message: expect.any(String) }]);
+  it('a column named after an Object method names no field: a usage error once for the file, and nothing is read', async () => {
+    for (const column of ['org.toString', 'hasOwnProperty']) {
+      const out = await runMain(['screen', file('method.csv', `${HEAD},${column}\n99001,甲村,village,2026-03-31,x\n`), '--format', 'jsonl']);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(new RegExp(`^weak-lax-screener: column E "${column}" names no field`));
+    }
   });
 
   it('a nameless column is ignored while its cells are empty, and named by validation when not', async () => {
@@ -119,11 +115,13 @@ describe('CSV output never runs as a formula, and reads back unchanged', () => {
   });
 
   it("the reader removes one ' before = + - @, and only there", () => {
-    expect(cellValue("'=1+1", 'string')).toBe('=1+1');
-    expect(cellValue("'-5", 'integer')).toBe(-5);
-    expect(cellValue("''=x", 'string')).toBe("''=x");
-    expect(cellValue("'abc", 'string')).toBe("'abc");
-    expect(cellValue("'", 'string')).toBe("'");
+    const name = resolveHeader('org.name')!;
+    const count = resolveHeader('leadership.seatsFilled')!;
+    expect(readCell("'=1+1", name, MESSAGES)).toEqual({ value: '=1+1' });
+    expect(readCell("'-5", count, MESSAGES)).toEqual({ value: -5 });
+    expect(readCell("''=x", name, MESSAGES)).toEqual({ value: "''=x" });
+    expect(readCell("'abc", name, MESSAGES)).toEqual({ value: "'abc" });
+    expect(readCell("'", name, MESSAGES)).toEqual({ value: "'" });
   });
 
   it('screen --format csv of hostile names: no cell starts a formula, and the CLI reads every cell back as it was', async () => {
@@ -131,12 +129,15 @@ describe('CSV output never runs as a formula, and reads back unchanged', () => {
     const jsonl = names.map((name, i) => JSON.stringify({ org: { id: `=99${i}`, name, kind: 'village', region: { county: '@县', township: '-镇' } }, assessedOn: '2026-03-31' })).join('\n');
     const out = await runMain(['screen', file('hostile-names.jsonl', jsonl), '--format', 'csv']);
     expect(out.code).toBe(0);
-    const rows = await collect(csvRecords(Readable.from([out.stdout]), 'out.csv', new Map()));
-    expect(rows.map((r) => (r.ok ? r.record : r))).toEqual(
-      names.map((name, i) => ({ id: `=99${i}`, name, region: '@县/-镇', verdict: 'undetermined', score: '0', insufficient: 'C01;C02;C03;C04;C05;C06;C07;C08;C09;C10' })),
+    // Read back with the CLI's own cell reader, as text cells.
+    const { parse } = await import('csv-parse/sync');
+    const text = resolveHeader('org.name')!;
+    const [header, ...body] = parse(out.stdout.replace(/^\uFEFF/, '')) as string[][];
+    expect(header).toEqual(['id', 'name', 'region', 'verdict', 'score', 'matched', 'near', 'insufficient']);
+    expect(body.map((row) => row.map((cell) => (readCell(cell, text, MESSAGES) as { value: unknown }).value))).toEqual(
+      names.map((name, i) => [`=99${i}`, name.trim(), '@县/-镇', 'undetermined', '0', undefined, undefined, 'C01;C02;C03;C04;C05;C06;C07;C08;C09;C10']),
     );
     // Parsed by an independent RFC 4180 reader: no field starts with a formula character.
-    const { parse } = await import('csv-parse/sync');
     const fields = (parse(out.stdout) as string[][]).flat();
     expect(fields.filter((f) => /^[=+\-@\t\r]/.test(f))).toEqual([]);
   });
@@ -147,8 +148,11 @@ describe('bytes that are not UTF-8', () => {
   const gbk = Buffer.from([0xbc, 0xd7, 0xb4, 0xe5]);
   const gbkCsv = Buffer.concat([Buffer.from(`${HEAD}\n99001,`), gbk, Buffer.from(',village,2026-03-31\n')]);
 
-  it('a CSV file is a usage error naming the line and the way out, from a file and from stdin', async () => {
-    for (const out of [await runMain(['screen', file('gbk.csv', gbkCsv), '--format', 'csv']), await runMain(['screen', '-', '--format', 'csv', '--input-format', 'csv'], gbkCsv)]) {
+  it('read as UTF-8 (--encoding utf-8), a GBK CSV file is a usage error naming the line and the way out, from a file and from stdin', async () => {
+    for (const out of [
+      await runMain(['screen', file('gbk.csv', gbkCsv), '--format', 'csv', '--encoding', 'utf-8']),
+      await runMain(['screen', '-', '--format', 'csv', '--input-format', 'csv', '--encoding', 'utf-8'], gbkCsv),
+    ]) {
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr).toMatch(/is not valid UTF-8 \(first at line 2\); a CSV saved by Excel in the Chinese \(GBK\/GB18030\) encoding needs --encoding gb18030/);

@@ -10,7 +10,11 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { readRecords } from '../src/cli/input.js';
-import { cellValue, columnTypes, csvField, rowToRecord } from '../src/cli/csv.js';
+import { csvField } from '../src/cli/csv.js';
+import { readCell } from '../src/cli/cells.js';
+import { resolveColumns, resolveHeader } from '../src/cli/columns.js';
+import { MESSAGES } from '../src/cli/messages.js';
+import { rowItem } from '../src/cli/sheet.js';
 import { displayWidth, mdCell } from '../src/cli/format.js';
 import { readFixtures } from './helpers/fixtures.js';
 
@@ -44,40 +48,47 @@ async function collect(iterable: AsyncIterable<unknown>) {
 }
 
 describe('CSV cells and columns', () => {
-  const types = columnTypes({ absentMonths: 'number' });
+  const extra = { absentMonths: 'number' } as const;
+  const column = (path: string) => resolveHeader(path, extra)!;
   it.each([
-    ['', 'integer', undefined],
-    ['null', 'string', null],
-    ['true', 'boolean', true],
-    ['false', 'string', false],
-    ['12', 'integer', 12],
-    ['0.85', 'number', 0.85],
-    ['430503100201', 'string', '430503100201'],
-    ['12 months', 'integer', '12 months'],
-  ] as const)('%j in a %s column is %j', (cell, type, value) => {
-    expect(cellValue(cell, type)).toEqual(value);
+    ['', 'assessedOn', undefined],
+    ['null', 'org.name', null],
+    ['true', 'venue.hasFixedVenue', true],
+    ['false', 'venue.hasFixedVenue', false],
+    ['12', 'leadership.seatsFilled', 12],
+    ['0.85', 'service.satisfactionRate', 0.85],
+    ['430503100201', 'org.id', '430503100201'],
+    ['12 months', 'leadership.seatsFilled', '12 months'],
+    ['3', 'extra.absentMonths', 3],
+  ] as const)('%j in column %s is %j', (cell, path, value) => {
+    expect(readCell(cell, column(path), MESSAGES)).toEqual({ value });
   });
 
-  it('types columns from the JSON Schema and the declared extra facts', () => {
-    expect(types.get('org.id')).toBe('string');
-    expect(types.get('leadership.seatsFilled')).toBe('integer');
-    expect(types.get('service.satisfactionRate')).toBe('number');
-    expect(types.get('leadership.secretaryVacantSince')).toBe('string');
-    expect(types.get('venue.hasFixedVenue')).toBe('boolean');
-    expect(types.get('extra.absentMonths')).toBe('number');
+  it('types columns from the field table and the declared extra facts', () => {
+    expect(column('org.id').field?.type).toBe('id');
+    expect(column('leadership.seatsFilled').field?.type).toBe('count');
+    expect(column('service.satisfactionRate').field?.type).toBe('share');
+    expect(column('leadership.secretaryVacantSince').field?.type).toBe('date');
+    expect(column('venue.hasFixedVenue').field?.type).toBe('boolean');
+    expect(column('extra.absentMonths').extra).toBe('number');
+    expect(resolveHeader('extra.undeclared', extra)).toBeUndefined();
   });
 
   it('nests dotted columns and leaves empty cells absent', () => {
-    const record = rowToRecord(['org.id', 'org.region.county', 'leadership.seatsFilled', 'service.satisfactionRate'], ['430503100201', '苏仙区', '5', ''], types);
-    expect(record).toEqual({ org: { id: '430503100201', region: { county: '苏仙区' } }, leadership: { seatsFilled: 5 } });
+    const columns = resolveColumns(['org.id', 'org.region.county', 'leadership.seatsFilled', 'service.satisfactionRate']);
+    expect(rowItem(columns, { row: 2, cells: ['430503100201', '苏仙区', '5', ''] }, MESSAGES)).toEqual({
+      ok: true,
+      row: 2,
+      record: { org: { id: '430503100201', region: { county: '苏仙区' } }, leadership: { seatsFilled: 5 } },
+    });
   });
 
   it('reports a row with the wrong number of cells as an invalid record', async () => {
     const path = file('ragged.csv', 'org.id,org.name\n1,村\n2\n');
     const items = await collect(readRecords(path, undefined));
     expect(items).toEqual([
-      { ok: true, record: { org: { id: '1', name: '村' } } },
-      { ok: false, issues: [{ path: '', message: 'CSV row has 1 cells, the header 2' }], orgId: '2' },
+      { ok: true, record: { org: { id: '1', name: '村' } }, row: 2 },
+      { ok: false, issues: [{ path: '', message: 'CSV row has 1 cells, the header 2' }], orgId: '2', row: 3 },
     ]);
   });
 });

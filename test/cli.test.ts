@@ -72,12 +72,14 @@ describe('weak-lax-screener screen', () => {
   it('writes csv: one row per organisation', () => {
     const out = run(['screen', jsonlFile, '--format', 'csv']);
     expect(out.code).toBe(0);
-    const lines = out.stdout.trim().split('\n');
-    expect(lines[0]).toBe('id,name,region,verdict,score,matched,insufficient');
+    // trimEnd, not trim: trim() also takes away the byte order mark this test looks for.
+    const lines = out.stdout.trimEnd().split('\n');
+    // A UTF-8 byte order mark first, so that Excel on a Chinese Windows reads it as UTF-8; a near column.
+    expect(lines[0]).toBe('\uFEFFid,name,region,verdict,score,matched,near,insufficient');
     expect(lines).toHaveLength(fixtures.length + 1);
     const f = fixtures[1]!;
     expect(lines[2]).toBe(
-      [f.assessment.org.id, f.assessment.org.name, Object.values((f.assessment.org as { region?: Record<string, string> }).region ?? {}).join('/'), f.expected.verdict, f.expected.score, f.expected.matched.join(';'), f.expected.insufficient.join(';')].join(','),
+      [f.assessment.org.id, f.assessment.org.name, Object.values((f.assessment.org as { region?: Record<string, string> }).region ?? {}).join('/'), f.expected.verdict, f.expected.score, f.expected.matched.join(';'), f.expected.near.join(';'), f.expected.insufficient.join(';')].join(','),
     );
   });
 

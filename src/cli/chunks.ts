@@ -6,9 +6,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { screenMany, screenManyCompact, summarize, type BatchEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
+import { defaultRuleset, screenMany, screenManyCompact, summarize, type BatchEntry, type CompactEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
 import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
-import type { Chunk, ChunkInput } from './items.js';
+import { countedEntry, SheetChunkBuilder, type SheetChunk } from './xlsx-write.js';
+
+/** What `screen` writes: a text format, or an `.xlsx` workbook (written by the main thread). */
+export type ScreenFormat = Format | 'xlsx';
+import type { Chunk, ChunkInput, InputItem } from './items.js';
 import { linesOfBytes } from './lines.js';
 
 /** What screening a chunk gives back. */
@@ -19,8 +23,10 @@ export interface ChunkOutput {
   notes: string[];
   entries: number;
   invalid: number;
-  /** Counts of the chunk, with `--summary`. */
+  /** Counts of the chunk, with `--summary` and for a workbook. */
   summary?: ScreeningSummary;
+  /** Compact rows for a workbook (`--format xlsx`). */
+  sheet?: SheetChunk;
 }
 
 /** Screens one chunk whose first record has index `firstIndex`. */
@@ -28,13 +34,15 @@ export async function screenChunk(
   input: ChunkInput,
   firstIndex: number,
   options: ScreenOptions,
-  format: Format,
+  format: ScreenFormat,
   withSummary: boolean,
 ): Promise<ChunkOutput> {
   const items = 'items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine);
+  if (format === 'xlsx') return screenSheetChunk(items, firstIndex, options);
   const readable: unknown[] = [];
   for (const item of items) if (item.ok) readable.push(item.record);
   // Tables and CSV need no explanation: the compact path is several times faster.
+  // A workbook shows criterion titles and checklists, and counts townships with summarize.
   const full = withSummary || format === 'json' || format === 'jsonl';
   const screened: Entry[] = [];
   for await (const entry of full ? screenMany(readable, options) : screenManyCompact(readable, options)) screened.push(entry);
@@ -50,18 +58,53 @@ export async function screenChunk(
     } else {
       entry = { index, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
     }
+    // An invalid record from a spreadsheet says on which row it is, as the spreadsheet numbers them.
+    if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
     if (!entry.ok) invalid++;
     entries.push(entry);
   });
+  const counts = withSummary ? { summary: summarize(entries as BatchEntry[]) } : {};
   const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
-  return { text, notes, entries: entries.length, invalid, ...(withSummary ? { summary: summarize(entries as BatchEntry[]) } : {}) };
+  return { text, notes, entries: entries.length, invalid, ...counts };
+}
+
+/**
+ * Screens one chunk for a workbook: the compact path for every record (verdict, score,
+ * criterion ids: several times faster, and little garbage), then the full path for the
+ * weak-lax ones only, whose plans fill the checklist. Each result becomes its compact rows at
+ * once, and a slim entry for the summary's counts.
+ */
+async function screenSheetChunk(items: readonly InputItem[], firstIndex: number, options: ScreenOptions): Promise<ChunkOutput> {
+  const readable: unknown[] = [];
+  for (const item of items) if (item.ok) readable.push(item.record);
+  const compact: Entry[] = [];
+  for await (const entry of screenManyCompact(readable, options)) compact.push(entry);
+  const weakLax = readable.filter((_, i) => compact[i]!.ok && (compact[i] as Extract<CompactEntry, { ok: true }>).result.verdict === 'weak-lax');
+  const plans = screenMany(weakLax, options)[Symbol.asyncIterator]();
+  const criteria = (options.ruleset ?? defaultRuleset).criteria;
+  const builder = new SheetChunkBuilder(criteria);
+  const counted: BatchEntry[] = [];
+  let next = 0;
+  let invalid = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    let entry: Entry = item.ok
+      ? { ...compact[next++]!, index: firstIndex + i }
+      : { index: firstIndex + i, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
+    if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
+    if (!entry.ok) invalid++;
+    counted.push(countedEntry(entry, criteria));
+    if (entry.ok && entry.result.verdict === 'weak-lax') entry = { ...((await plans.next()).value as BatchEntry), index: entry.index };
+    builder.add(entry);
+  }
+  return { text: '', notes: [], entries: items.length, invalid, summary: summarize(counted), sheet: builder.chunk };
 }
 
 /** How a worker thread rebuilds the screening options (a ruleset cannot cross threads). */
 export interface WorkerSetup {
   rulesetDir?: string;
   options: Omit<ScreenOptions, 'ruleset'>;
-  format: Format;
+  format: ScreenFormat;
   summary: boolean;
 }
 

@@ -7,8 +7,16 @@ import type { BatchEntry, CompactEntry, CompactResult, ScreeningResult } from '.
 import { markdownText, terminalText } from '../internals/text.js';
 import { csvField } from './csv.js';
 
-/** One screened record (full or compact result), or one invalid record. */
-export type Entry = BatchEntry | CompactEntry;
+/**
+ * One screened record (full or compact result), or one invalid record; an invalid record
+ * read from a spreadsheet carries the `row` the spreadsheet shows it on (the header is row 1).
+ */
+export type Entry = (BatchEntry | CompactEntry) & { row?: number };
+
+/** Where an invalid record is: its spreadsheet row (第6行 row 6), else its 0-based index (#5). */
+export function placeOf(entry: Entry): string {
+  return entry.row !== undefined ? `第${entry.row}行 row ${entry.row}` : `#${entry.index}`;
+}
 
 /** Output formats of `screen`. */
 export const FORMATS = ['table', 'json', 'jsonl', 'csv', 'md'] as const;
@@ -53,13 +61,14 @@ export const VERDICT_ZH: Record<string, string> = {
 
 type AnyResult = ScreeningResult | CompactResult;
 
-function regionOf(result: AnyResult): string {
+/** The region's parts joined by `/`. */
+export function regionOf(result: AnyResult): string {
   const r = result.region ?? {};
   return [r.province, r.city, r.county, r.township].filter(Boolean).join('/');
 }
 
 /** Near and insufficient criteria, from a compact result or read off a full one. */
-function lists(result: AnyResult): { near: string[]; insufficient: string[] } {
+export function lists(result: AnyResult): { near: string[]; insufficient: string[] } {
   if (!('criteria' in result)) return result;
   return {
     near: result.criteria.filter((c) => c.near).map((c) => c.id),
@@ -67,13 +76,17 @@ function lists(result: AnyResult): { near: string[]; insufficient: string[] } {
   };
 }
 
+/** The CSV header of `screen --format csv`. */
+export const CSV_HEAD = 'id,name,region,verdict,score,matched,near,insufficient\n';
+
 const csvFormat: OutputFormat = {
-  head: 'id,name,region,verdict,score,matched,insufficient\n',
+  head: CSV_HEAD,
   separator: '',
   entry: (e) => {
-    if (!e.ok) return `${[e.orgId ?? '', '', '', 'invalid', '', '', ''].map(csvField).join(',')}\n`;
+    if (!e.ok) return `${[e.orgId ?? '', '', '', 'invalid', '', '', '', ''].map(csvField).join(',')}\n`;
     const r = e.result;
-    return `${[r.orgId, r.orgName, regionOf(r), r.verdict, r.score, r.matched.join(';'), lists(r).insufficient.join(';')].map(csvField).join(',')}\n`;
+    const { near, insufficient } = lists(r);
+    return `${[r.orgId, r.orgName, regionOf(r), r.verdict, r.score, r.matched.join(';'), near.join(';'), insufficient.join(';')].map(csvField).join(',')}\n`;
   },
   tail: () => '',
 };
@@ -120,7 +133,7 @@ const tableFormat: OutputFormat = {
   entry: (e) => {
     if (!e.ok) {
       const issues = e.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
-      return tableRow([e.orgId ?? `#${e.index}`, '', `${VERDICT_ZH.invalid} invalid`, '', issues, '', '']);
+      return tableRow([e.orgId ?? placeOf(e), e.orgId !== undefined && e.row !== undefined ? placeOf(e) : '', `${VERDICT_ZH.invalid} invalid`, '', issues, '', '']);
     }
     const r = e.result;
     const { near, insufficient } = lists(r);
@@ -134,9 +147,10 @@ export function mdCell(text: string | number): string {
   return markdownText(String(text));
 }
 
-/** The note closing every Markdown report: the library's finding is preliminary. */
+/** The note closing every Markdown report: the library's finding is preliminary, and who decides (contract 0.2). */
 export const PRELIMINARY_NOTE =
-  '> 初步排查结果，须经乡镇（街道）党（工）委研究决定。Preliminary findings: the township or street Party committee decides the list.\n';
+  '> 初步排查结果：由乡镇（街道）党（工）委初步提出，县委组织部会同有关部门联审，县委常委会研究确定。' +
+  'Preliminary findings: the township (street) committee proposes, the county organisation department examines them jointly with the departments concerned, and the county Party standing committee decides.\n';
 
 const mdFormat: OutputFormat = {
   head: '| ID | 名称 Name | 地区 Region | 结论 Verdict | 分数 Score | 符合 Matched | 接近 Near | 数据不足 Insufficient |\n| --- | --- | --- | --- | ---: | --- | --- | --- |\n',
@@ -148,7 +162,7 @@ const mdFormat: OutputFormat = {
     const cells = [r.orgId, r.orgName, regionOf(r), `${VERDICT_ZH[r.verdict]} ${r.verdict}`, r.score, r.matched.join(' '), near.join(' '), insufficient.join(' ')];
     return `| ${cells.map(mdCell).join(' | ')} |\n`;
   },
-  note: (e) => `- #${e.index}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `${mdCell(i.path || '(root)')}: ${mdCell(i.message)}`).join('; ')}`,
+  note: (e) => `- ${placeOf(e)}${e.orgId ? ` (${mdCell(e.orgId)})` : ''}: ${e.issues.map((i) => `${mdCell(i.path || '(root)')}: ${mdCell(i.message)}`).join('; ')}`,
   tail: (notes) => (notes.length ? `\n### 无效记录 Invalid records (${notes.length})\n\n${notes.join('\n')}\n` : '') + `\n${PRELIMINARY_NOTE}`,
 };
 

@@ -6,8 +6,10 @@
  * 2 usage error or unreadable input. What the command does with each kind of bad input is
  * listed in docs/cli.md; its messages are in `messages.ts`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createWriteStream, openSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { CASE_OPTIONS, caseCommand } from './case-command.js';
 import {
@@ -25,12 +27,15 @@ import {
 import { terminalText } from '../internals/text.js';
 import { planCommand, resolveResults, reviewCommand } from './plan-review.js';
 import { isDate } from './results.js';
-import { CHUNK_SIZE, parseJsonDocument, readChunks, readRecords, type ChunkSize, type InputFormat } from './input.js';
+import { CHUNK_SIZE, parseJsonDocument, readChunks, readRecords, type ChunkSize, type InputFormat, type ReadOptions } from './input.js';
 import { OutputClosed, UsageError } from './errors.js';
 import { FORMATS, mdCell, OUTPUT_FORMATS, type Format } from './format.js';
-import { runChunks, screenChunk, WorkerPool, workerCount } from './chunks.js';
+import { runChunks, screenChunk, WorkerPool, workerCount, type ScreenFormat } from './chunks.js';
+import { encodingOption } from './decode.js';
 import type { ChunkInput } from './items.js';
 import { LOCALE, MESSAGES, localeFrom, useLocale } from './messages.js';
+import { templateCsv, writeTemplate } from './template.js';
+import { ResultsWorkbook } from './xlsx-write.js';
 import { Output } from './output.js';
 import { renderSummary } from './summary.js';
 import { startProgress } from './progress.js';
@@ -68,6 +73,10 @@ function parse(argv: string[]) {
         start: { type: 'string' },
         template: { type: 'string' },
         lang: { type: 'string' },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'no-bom': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -148,20 +157,51 @@ function isLargeFile(path: string): boolean {
   }
 }
 
-/** Settings a test may change: how input is cut into chunks. */
+/** Settings a test may change: how input is cut into chunks, rows per sheet of a workbook. */
 export interface Tuning {
   chunkSize?: ChunkSize;
+  maxSheetRows?: number;
 }
+
+/** How spreadsheet input is read, from `--encoding`, `--sheet` and the run's language. */
+function readOptionsOf(values: Values): ReadOptions {
+  const messages = MESSAGES;
+  const encoding = encodingOption(values.encoding, messages);
+  return { messages, ...(encoding ? { encoding } : {}), ...(values.sheet !== undefined ? { sheet: values.sheet } : {}) };
+}
+
+/** The stream a workbook goes to: `--output FILE`, or standard output when it is not a terminal. */
+function workbookStream(values: Values, out: Output): NodeJS.WritableStream {
+  if (values.output === undefined && process.stdout.isTTY) throw new UsageError(MESSAGES.workbookToTerminal);
+  return out.stream;
+}
+
+/**
+ * Writes a workbook made by `write` to `destination` through a pass-through stream (exceljs
+ * ends the stream it is given, which standard output must not be) and waits until it is out.
+ */
+async function writeBinary(destination: NodeJS.WritableStream, write: (stream: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  const sink = new PassThrough();
+  sink.pipe(destination, { end: false });
+  await write(sink);
+  await finished(sink);
+}
+
+const BOM = '\uFEFF';
 
 async function commandScreen(positionals: string[], values: Values, out: Output, tuning: Tuning): Promise<number> {
   const path = positionals[0];
   if (!path || positionals.length > 1) throw new UsageError(MESSAGES.screenArguments);
-  const format = oneOf<Format>('format', values.format, FORMATS, 'table');
-  if (values.summary && format === 'csv') throw new UsageError(MESSAGES.summaryFormat);
+  const format = oneOf<ScreenFormat>('format', values.format, [...FORMATS, 'xlsx'], 'table');
+  if (values.summary && (format === 'csv' || format === 'xlsx')) throw new UsageError(MESSAGES.summaryFormat);
   const inputFormat = inputFormatOf(values);
+  const read = readOptionsOf(values);
   const requestedWorkers = workersOption(values.workers);
   const { options, ruleset } = await checkedOptions(values);
-  const workers = workerCount(requestedWorkers, isLargeFile(path));
+  const destination = format === 'xlsx' ? workbookStream(values, out) : undefined;
+  // A workbook is written by this thread, which is then the slowest step: screening threads
+  // would only compete with it for the cores (bench/RESULTS.md), so it screens here unless told.
+  const workers = format === 'xlsx' && requestedWorkers === undefined ? 0 : workerCount(requestedWorkers, isLargeFile(path));
   const withSummary = Boolean(values.summary);
   // Threads start as chunks need them (see WorkerPool), so a small input starts few.
   const pool =
@@ -180,8 +220,42 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
   const screenOne = pool
     ? (input: ChunkInput, firstIndex: number) => pool.run(input, firstIndex)
     : (input: ChunkInput, firstIndex: number) => screenChunk(input, firstIndex, options, format, withSummary);
-  const output = OUTPUT_FORMATS[format];
+  const window = pool ? workers * 2 : 1;
+  const chunks = () => readChunks(path, inputFormat, ruleset.extraFacts, tuning.chunkSize ?? CHUNK_SIZE, read);
   const progress = startProgress();
+  if (destination) {
+    // A workbook: rows go to the results sheet as chunks arrive; counts are merged for the summary sheet.
+    let invalid = 0;
+    let merged: ScreeningSummary | undefined;
+    let workbook: ResultsWorkbook | undefined;
+    const sink = new PassThrough();
+    try {
+      await runChunks(chunks(), screenOne, window, async (chunk) => {
+        if (!workbook) {
+          sink.pipe(destination, { end: false });
+          workbook = new ResultsWorkbook(sink, tuning.maxSheetRows);
+        }
+        invalid += chunk.invalid;
+        progress.tick(chunk.entries);
+        merged = merged ? mergeSummaries(merged, chunk.summary!) : chunk.summary!;
+        await workbook.add(chunk.sheet!);
+      });
+      if (!workbook) {
+        sink.pipe(destination, { end: false });
+        workbook = new ResultsWorkbook(sink, tuning.maxSheetRows);
+      }
+      await workbook.finish(merged ?? mergeSummaries());
+      await finished(sink);
+    } catch (error) {
+      workbook?.discard();
+      throw error;
+    } finally {
+      await pool?.close();
+    }
+    progress.stop(invalid);
+    return invalid > 0 ? 1 : 0;
+  }
+  const output = OUTPUT_FORMATS[format as Format];
   const notes: string[] = [];
   let entries = 0;
   let invalid = 0;
@@ -190,12 +264,11 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
   // The head is written with the first chunk, so input refused as a whole leaves stdout empty.
   let headWritten = withSummary;
   const head = async () => {
-    if (!headWritten) await out.write(output.head);
+    if (!headWritten) await out.write(format === 'csv' && !values['no-bom'] ? BOM + output.head : output.head);
     headWritten = true;
   };
   try {
-    const chunks = readChunks(path, inputFormat, ruleset.extraFacts, tuning.chunkSize ?? CHUNK_SIZE);
-    await runChunks(chunks, screenOne, pool ? workers * 2 : 1, async (chunk) => {
+    await runChunks(chunks(), screenOne, window, async (chunk) => {
       entries += chunk.entries;
       invalid += chunk.invalid;
       progress.tick(chunk.entries);
@@ -220,13 +293,25 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
   return invalid > 0 ? 1 : 0;
 }
 
+async function commandTemplate(positionals: string[], values: Values, out: Output): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(MESSAGES.templateArguments);
+  const format = oneOf('format', values.format, ['xlsx', 'csv'] as const, 'xlsx');
+  const { ruleset } = loadOptions(values);
+  if (format === 'csv') {
+    await out.write(templateCsv(ruleset));
+    return 0;
+  }
+  await writeBinary(workbookStream(values, out), (stream) => writeTemplate(stream, ruleset));
+  return 0;
+}
+
 /** The options a worker can receive: a ruleset cannot cross threads (it is rebuilt there). */
 function withoutRuleset({ ruleset: _ruleset, ...rest }: ScreenOptions): Omit<ScreenOptions, 'ruleset'> {
   return rest;
 }
 
 function inputFormatOf(values: Values): InputFormat | undefined {
-  return values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv'], 'json');
+  return values['input-format'] === undefined ? undefined : oneOf<InputFormat>('input-format', values['input-format'], ['json', 'jsonl', 'csv', 'xlsx'], 'json');
 }
 
 async function commandPlan(positionals: string[], values: Values, out: Output): Promise<number> {
@@ -236,7 +321,7 @@ async function commandPlan(positionals: string[], values: Values, out: Output): 
   const template = oneOf<PlanTemplate>('template', values.template, ['intensive', 'annual'], 'intensive');
   if (values.start !== undefined && !isDate(values.start)) throw new UsageError(MESSAGES.startDate);
   const invalid = await planCommand(
-    resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options),
+    resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts, CHUNK_SIZE, readOptionsOf(values)), options),
     {
       template,
       locale: LOCALE,
@@ -255,7 +340,7 @@ async function commandReview(positionals: string[], values: Values, out: Output)
   }
   const { options, ruleset } = await checkedOptions(values);
   const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
-  const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts), options);
+  const read = (path: string) => resolveResults(readRecords(path, inputFormatOf(values), ruleset.extraFacts, CHUNK_SIZE, readOptionsOf(values)), options);
   const invalid = await reviewCommand(read(positionals[0]!), read(positionals[1]!), format, (text) => out.write(text), LOCALE);
   return invalid > 0 ? 1 : 0;
 }
@@ -314,6 +399,8 @@ async function run(argv: string[], out: Output, tuning: Tuning): Promise<number>
   switch (command) {
     case 'screen':
       return await commandScreen(rest, values, out, tuning);
+    case 'template':
+      return await commandTemplate(rest, values, out);
     case 'schema':
       await out.write(`${JSON.stringify(assessmentJsonSchema, null, 2)}\n`);
       return 0;
@@ -330,6 +417,19 @@ async function run(argv: string[], out: Output, tuning: Tuning): Promise<number>
   }
 }
 
+/** `--output FILE` opened for writing (a usage error when it cannot be), or `undefined` for standard output. */
+function outputTarget(argv: string[]): (NodeJS.WritableStream & { end(cb: () => void): void }) | undefined {
+  const path = parse(argv).values.output;
+  if (path === undefined) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    throw new UsageError(MESSAGES.cannotWriteFile(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+  }
+  return createWriteStream(path, { fd });
+}
+
 /** A message for stderr: each line made safe for a terminal. */
 function stderrText(message: string): string {
   return message.split('\n').map(terminalText).join('\n');
@@ -343,10 +443,16 @@ function stderrText(message: string): string {
 export async function main(argv: string[], tuning: Tuning = {}): Promise<number> {
   // The language of every message of this run: --locale, else LC_ALL, LC_MESSAGES, LANG.
   useLocale(localeFrom(argv, process.env));
-  const out = new Output();
+  let out = new Output();
   try {
+    const target = outputTarget(argv);
+    if (target !== undefined) {
+      out.release();
+      out = new Output(target);
+    }
     const code = await run(argv, out, tuning);
     await out.flush();
+    if (target !== undefined) await new Promise<void>((resolve) => target.end(resolve));
     return code;
   } catch (error) {
     if (error instanceof OutputClosed || out.closed) return 0;

@@ -5,15 +5,26 @@
  * cannot be read at all is a {@link UsageError} (exit code 2).
  */
 import { createReadStream, statSync } from 'node:fs';
-import { columnTypes, csvRecords, type CellType } from './csv.js';
+import type { ExtraFacts } from './columns.js';
+import { csvRecords } from './csv.js';
+import type { Encoding } from './decode.js';
 import { UsageError } from './errors.js';
 import type { Chunk, InputItem } from './items.js';
 import { jsonLinesChunks, jsonLinesRecords, withoutBom } from './lines.js';
-import { MESSAGES } from './messages.js';
+import { MESSAGES, type MessageTable } from './messages.js';
+import { sheetRecords } from './sheet.js';
 import { isUtf8, lineOfFirstInvalid } from './utf8.js';
+import { xlsxRows } from './xlsx-read.js';
 
 /** Input formats the CLI reads. */
-export type InputFormat = 'json' | 'jsonl' | 'csv';
+export type InputFormat = 'json' | 'jsonl' | 'csv' | 'xlsx';
+
+/** How spreadsheet input is read: CSV's encoding, the `.xlsx` sheet, the language of cell problems. */
+export interface ReadOptions {
+  encoding?: Encoding;
+  sheet?: string;
+  messages?: MessageTable;
+}
 
 /** How input is cut for screening: records per chunk (JSON, CSV) and bytes per chunk (JSON Lines). */
 export interface ChunkSize {
@@ -30,6 +41,7 @@ export const SNIFF_LIMIT = 16 * 1024 * 1024;
 /** Guesses the format from the file name; `undefined` for stdin or an unknown ending. */
 export function formatFromName(path: string): InputFormat | undefined {
   if (/\.csv$/i.test(path)) return 'csv';
+  if (/\.(xlsx|xlsm|xls)$/i.test(path)) return 'xlsx';
   if (/\.(jsonl|ndjson)$/i.test(path)) return 'jsonl';
   if (/\.json$/i.test(path)) return 'json';
   return undefined;
@@ -87,6 +99,9 @@ function* jsonRecords(bytes: Uint8Array, path: string): Generator<InputItem> {
   for (const record of Array.isArray(document) ? document : [document]) yield { ok: true, record };
 }
 
+/** The first bytes of a zip archive, which an `.xlsx` workbook is. */
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
 
 /**
@@ -128,6 +143,7 @@ export async function sniff(
   const joined = Buffer.concat(head);
   let format: InputFormat = 'csv';
   if (first < 0) format = 'jsonl'; // nothing but spacing: no records in any format
+  else if (joined.subarray(first, first + 4).equals(ZIP)) format = 'xlsx';
   else if (joined[first] === 0x5b) format = 'json';
   else if (joined[first] === 0x7b) {
     format = 'json';
@@ -148,36 +164,52 @@ export async function sniff(
   return { format, bytes: all() };
 }
 
-/** The format of the input and its bytes, guessed for standard input when not given. */
-async function open(path: string, format: InputFormat | undefined): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string> }> {
+/**
+ * The format of the input and its bytes, guessed for standard input when not given. An
+ * `.xlsx` file is read by its own reader (`bytes` is undefined).
+ */
+async function open(path: string, format: InputFormat | undefined): Promise<{ format: InputFormat; bytes: AsyncIterable<Uint8Array | string> | undefined }> {
   checkFile(path);
   const resolved = format ?? formatFromName(path);
+  if (resolved === 'xlsx' && path !== '-') return { format: resolved, bytes: undefined };
   if (resolved) return { format: resolved, bytes: bytesOf(path) };
   if (path !== '-') throw new UsageError(MESSAGES.unknownInputFormat(path));
   return sniff(bytesOf(path));
 }
 
-type ExtraFacts = Readonly<Record<string, 'number' | 'boolean' | 'string'>>;
-
 async function* records(
   format: InputFormat,
-  bytes: AsyncIterable<Uint8Array | string>,
+  bytes: AsyncIterable<Uint8Array | string> | undefined,
   path: string,
-  types: Map<string, CellType>,
+  extraFacts: ExtraFacts,
   size: ChunkSize,
+  read: ReadOptions,
 ): AsyncGenerator<InputItem> {
-  if (format === 'jsonl') yield* jsonLinesRecords(bytes, size.bytes);
-  else if (format === 'csv') yield* csvRecords(withoutBom(bytes), path, types);
-  else yield* jsonRecords(await collect(bytes), path);
+  const messages = read.messages ?? MESSAGES;
+  if (format === 'xlsx') {
+    yield* sheetRecords(xlsxRows(path, read.sheet, messages, bytes), { extraFacts, messages });
+    return;
+  }
+  if (read.encoding !== undefined && format !== 'csv') throw new UsageError(messages.encodingCsvOnly);
+  if (read.sheet !== undefined) throw new UsageError(messages.sheetXlsxOnly);
+  if (format === 'jsonl') yield* jsonLinesRecords(bytes!, size.bytes);
+  else if (format === 'csv') yield* csvRecords(bytes!, path, { extraFacts, messages, ...(read.encoding ? { encoding: read.encoding } : {}) });
+  else yield* jsonRecords(await collect(bytes!), path);
 }
 
 /**
  * Records from `path` (`-` for standard input) in `format`, guessed from the file name or,
  * for standard input, from the first line.
  */
-export async function* readRecords(path: string, format: InputFormat | undefined, extraFacts?: ExtraFacts, size: ChunkSize = CHUNK_SIZE): AsyncGenerator<InputItem> {
+export async function* readRecords(
+  path: string,
+  format: InputFormat | undefined,
+  extraFacts: ExtraFacts = {},
+  size: ChunkSize = CHUNK_SIZE,
+  read: ReadOptions = {},
+): AsyncGenerator<InputItem> {
   const input = await open(path, format);
-  yield* records(input.format, input.bytes, path, columnTypes(extraFacts), size);
+  yield* records(input.format, input.bytes, path, extraFacts, size, read);
 }
 
 /**
@@ -185,15 +217,21 @@ export async function* readRecords(path: string, format: InputFormat | undefined
  * bytes of about `size.bytes`, parsed where they are screened (a worker thread), so the
  * reading thread only finds newlines; JSON and CSV travel as `size.records` parsed records.
  */
-export async function* readChunks(path: string, format: InputFormat | undefined, extraFacts: ExtraFacts, size: ChunkSize = CHUNK_SIZE): AsyncGenerator<Chunk> {
+export async function* readChunks(
+  path: string,
+  format: InputFormat | undefined,
+  extraFacts: ExtraFacts,
+  size: ChunkSize = CHUNK_SIZE,
+  read: ReadOptions = {},
+): AsyncGenerator<Chunk> {
   const input = await open(path, format);
-  if (input.format === 'jsonl') {
-    yield* jsonLinesChunks(input.bytes, size.bytes);
+  if (input.format === 'jsonl' && read.encoding === undefined && read.sheet === undefined) {
+    yield* jsonLinesChunks(input.bytes!, size.bytes);
     return;
   }
   let firstIndex = 0;
   let items: InputItem[] = [];
-  for await (const item of records(input.format, input.bytes, path, columnTypes(extraFacts), size)) {
+  for await (const item of records(input.format, input.bytes, path, extraFacts, size, read)) {
     items.push(item);
     if (items.length === size.records) {
       yield { input: { items }, firstIndex };

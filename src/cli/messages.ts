@@ -13,7 +13,9 @@ import type { Locale } from '../index.js';
 const USAGE = `Usage: weak-lax-screener <command> [options]
 
 Commands
-  screen FILE|-     screen assessments (JSON, JSON Lines or CSV with dotted column names)
+  screen FILE|-     screen assessments: JSON, JSON Lines, CSV (UTF-8 or GB18030) or .xlsx, with
+                    dotted field paths or the template's Chinese labels as column headers
+  template          write the spreadsheet input template (.xlsx, or --format csv for its header row)
   plan FILE|-       rectification plans for the weak-lax organisations among assessments or results
   review BEFORE AFTER
                     compare follow-up assessments (or results) with earlier ones, by org id
@@ -24,9 +26,13 @@ Commands
                     status, the monthly ledger (weak-lax-screener case --help)
 
 Options
-  --format F        screen: table (default), json, jsonl, csv, md
+  --format F        screen: table (default), json, jsonl, csv, md, xlsx; template: xlsx (default), csv
                     plan: md (default) or json; review: md (default) or json; rules: table, json, md
-  --input-format F  json, jsonl or csv (default: from the file name; guessed on stdin)
+  --input-format F  json, jsonl, csv or xlsx (default: from the file name; guessed on stdin)
+  --encoding E      CSV input: utf-8 or gb18030 (default: detected; GBK is read as GB18030)
+  --sheet NAME      .xlsx input: the sheet to read (default: the first)
+  --output FILE     write to FILE (a workbook goes to standard output only when it is not a terminal)
+  --no-bom          csv output: no UTF-8 byte order mark (by default there is one, for Excel)
   --ruleset DIR     a ruleset folder (ruleset.json + one JSON file per criterion)
   --thresholds FILE JSON threshold overrides, e.g. {"C01": {"secretaryVacantMonths": 6}}
   --at-risk-score N score from which a result is at-risk (default 5)
@@ -46,16 +52,25 @@ Exit codes: 0 all screened, 1 some records invalid, 2 usage error or unreadable 
 const USAGE_ZH = `用法：weak-lax-screener <命令> [选项]
 
 命令
-  screen 文件|-     排查（JSON、JSON Lines，或以项目路径为列名的 CSV；“-”为标准输入）
+  screen 文件|-     排查（JSON、JSON Lines、CSV（UTF-8 或 GB18030）或 .xlsx 工作簿；列名可用
+                    带点号的项目路径或模板中的中文列名；“-”为标准输入）
+  template          写出电子表格填报模板（.xlsx；--format csv 时只写表头行）
   plan 文件|-       为排查记录或排查结果中初步排查为软弱涣散的党组织制定整顿方案
   review 之前 之后  按组织编码，比较整顿后的排查（或排查结果）与此前的排查
   schema            输出排查记录的 JSON Schema（2020-12）
   rules             列出规则集各项标准的阈值、预警线和依据
+  case open|progress|status|ledger
+                    名单确定后的整顿工作：建立整顿档案、记录进展、查看进度、生成月度台账
+                    （详见 weak-lax-screener case --help）
 
 选项
-  --format F        screen：table（默认）、json、jsonl、csv、md
+  --format F        screen：table（默认）、json、jsonl、csv、md、xlsx；template：xlsx（默认）、csv
                     plan：md（默认）或 json；review：md（默认）或 json；rules：table、json、md
-  --input-format F  json、jsonl 或 csv（默认按文件扩展名判断；标准输入时自动识别）
+  --input-format F  json、jsonl、csv 或 xlsx（默认按文件扩展名判断；标准输入时自动识别）
+  --encoding E      CSV 输入的编码：utf-8 或 gb18030（默认自动识别；GBK 按 GB18030 读取）
+  --sheet NAME      .xlsx 输入：读取的工作表（默认为第一个）
+  --output FILE     写入文件 FILE（工作簿只在标准输出不是终端时才写到标准输出）
+  --no-bom          csv 输出：不加 UTF-8 字节顺序标记（默认加上，便于 Excel 打开）
   --ruleset DIR     规则集文件夹（ruleset.json，另加每项标准一个 JSON 文件）
   --thresholds FILE 覆盖阈值的 JSON 文件，如 {"C01": {"secretaryVacantMonths": 6}}
   --at-risk-score N 结论为“有风险”的起始分数（默认 5）
@@ -106,6 +121,12 @@ export const MESSAGES_EN = {
   planArguments: 'plan takes one FILE or - for standard input',
   reviewArguments: 'review takes two files: BEFORE AFTER',
   summaryFormat: '--summary writes table, json or md',
+  templateArguments: 'template takes no file: write it with --output FILE or redirect standard output',
+  encodingOption: '--encoding must be utf-8 or gb18030',
+  encodingCsvOnly: '--encoding applies to CSV input only',
+  sheetXlsxOnly: '--sheet applies to .xlsx input only',
+  workbookToTerminal: 'a workbook is not written to a terminal: use --output FILE or redirect standard output to a file',
+  cannotWriteFile: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
 
   // Reading input.
   cannotRead: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
@@ -117,6 +138,15 @@ export const MESSAGES_EN = {
   csvNotUtf8: (path: string, line: number) =>
     `${path} is not valid UTF-8 (first at line ${line}); a CSV saved by Excel in the Chinese (GBK/GB18030) encoding needs --encoding gb18030, or save it as "CSV UTF-8"`,
   csvUnreadable: (reason: string) => `cannot parse CSV: ${reason}`,
+  csvNotGb18030: (path: string, line: number) =>
+    `${path} is neither valid UTF-8 nor valid GB18030 (first at line ${line}): save it from Excel as "CSV UTF-8"`,
+  xlsxUnreadable: (path: string, reason: string) => `cannot read the workbook ${path}: ${reason}`,
+  xlsOldFormat: (path: string) => `${path} is an Excel 97-2003 workbook (.xls): save it as .xlsx (Excel Workbook) or as "CSV UTF-8"`,
+  sheetNotFound: (path: string, sheet: string, names: readonly string[]) => `${path} has no sheet "${sheet}"; its sheets: ${names.map((n) => `"${n}"`).join(', ')}`,
+  unknownColumn: (header: string, column: string, suggestion: string | undefined) =>
+    `column ${column} "${header}" names no field: write the field's dotted path (leadership.seatsFilled) or its Chinese label as in the template (班子实有人数)${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+  sameFieldTwice: (path: string, first: string, firstColumn: string, second: string, secondColumn: string) =>
+    `columns ${firstColumn} "${first}" and ${secondColumn} "${second}" both name ${path}: one of them would be lost`,
   csvReservedColumn: (column: string, part: string) => `CSV column "${column}": "${part}" cannot name a field`,
   csvEmptyPart: (column: string) => `CSV column "${column}": a column name is a dotted field path such as leadership.seatsFilled, with no empty part`,
   csvDuplicateColumn: (column: string, first: number, second: number) =>
@@ -125,6 +155,18 @@ export const MESSAGES_EN = {
 
   // Invalid records (reported in the output, the run goes on).
   csvRowCells: (cells: number, header: number) => `CSV row has ${cells} cells, the header ${header}`,
+  cellNoHeader: (column: string) => `a value under column ${column}, which has no header`,
+  cellExcelError: (error: string) => `the cell holds the Excel error ${error}: put the value itself in it`,
+  cellFormulaNoValue: 'the cell holds a formula with no saved value: open and save the workbook in Excel, or type the value itself',
+  cellNotNumber: (text: string) => `"${text}" is not a number`,
+  cellNotBoolean: (text: string) => `"${text}" is not yes or no: write 是 or 否 (TRUE/FALSE and 1/0 also do), or leave the cell empty when unknown`,
+  cellNotDate: (text: string) => `"${text}" is not a date: write 2026-03-31, 2026/3/31 or 2026年3月31日, or use an Excel date cell`,
+  cellNoneInCount: '无 is not a number: write 0 when there were none, or leave the cell empty when unknown',
+  cellNoneInBoolean: '无 is not yes or no: write 否 (or 是), or leave the cell empty when unknown',
+  cellNoneHere: '无 cannot be read here: leave the cell empty when unknown',
+  cellScientificId: (text: string) =>
+    `"${text}" is an id that Excel turned into a number in scientific notation, and its last digits are lost: format the column as text (Format Cells → Text), type the ids again and save`,
+  row: (row: number) => `row ${row}`,
   lineNotJson: (line: number, reason: string) => `line ${line}: not valid JSON (${reason})`,
   lineNotUtf8: (line: number) => `line ${line}: not valid UTF-8 (save the file as UTF-8)`,
   lineOnlyOddSpace: (line: number) =>
@@ -231,6 +273,32 @@ export const MESSAGES_ZH: Messages = {
   progress: '正在排查 {value} 条记录 · 每秒 {speed} 条',
 
   warningLine: (line) => `（预警线 ${line}）`,
+
+  // Spreadsheets in and out.
+  templateArguments: 'template 不读取文件：请用 --output 文件名 写出模板，或重定向标准输出',
+  encodingOption: '--encoding 只能是 utf-8 或 gb18030',
+  encodingCsvOnly: '--encoding 只适用于 CSV 输入',
+  sheetXlsxOnly: '--sheet 只适用于 .xlsx 输入',
+  workbookToTerminal: '工作簿不能写到终端：请用 --output 文件名，或把标准输出重定向到文件',
+  cannotWriteFile: (path, reason) => `无法写入 ${path}：${reason}`,
+  csvNotGb18030: (path, line) => `${path} 既不是有效的 UTF-8，也不是有效的 GB18030（第${line}行起）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
+  xlsxUnreadable: (path, reason) => `无法读取工作簿 ${path}：${reason}`,
+  xlsOldFormat: (path) => `${path} 是 Excel 97-2003 工作簿（.xls）：请另存为 .xlsx（Excel 工作簿）或“CSV UTF-8（逗号分隔）”`,
+  sheetNotFound: (path, sheet, names) => `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.map((n) => `“${n}”`).join('、')}`,
+  unknownColumn: (header, column, suggestion) =>
+    `第${column}列“${header}”不是可识别的列名：请使用模板中的中文列名（如“班子实有人数”）或带点号的字段路径（如班子配备中的班子实有人数写作 leadership.seatsFilled）${suggestion ? `；是否应为“${suggestion}”？` : ''}`,
+  sameFieldTwice: (path, first, firstColumn, second, secondColumn) => `第${firstColumn}列“${first}”和第${secondColumn}列“${second}”是同一项（${path}），其中一列的内容会丢失`,
+  cellNoHeader: (column) => `第${column}列没有列名，但该单元格有内容`,
+  cellExcelError: (error) => `单元格是 Excel 错误值 ${error}：请填写数值本身`,
+  cellFormulaNoValue: '单元格是没有保存计算结果的公式：请在 Excel 中打开并保存工作簿，或直接填写数值',
+  cellNotNumber: (text) => `“${text}”不是数字`,
+  cellNotBoolean: (text) => `“${text}”不是“是”或“否”：请填写“是”或“否”（也可填 TRUE/FALSE 或 1/0），情况不明时留空`,
+  cellNotDate: (text) => `“${text}”不是日期：请填写 2026-03-31、2026/3/31 或 2026年3月31日，或使用 Excel 日期单元格`,
+  cellNoneInCount: '“无”不是数字：没有发生请填 0，情况不明时留空',
+  cellNoneInBoolean: '“无”不是“是”或“否”：请填写“否”（或“是”），情况不明时留空',
+  cellNoneHere: '此处不能填“无”：情况不明时留空',
+  cellScientificId: (text) => `“${text}”是被 Excel 转成科学计数法的编码，末尾几位已经丢失：请把该列设置为“文本”格式（设置单元格格式 → 文本），重新录入编码后保存`,
+  row: (row) => `第${row}行`,
 };
 
 /** The messages of the current run's language; see {@link useLocale}. */
@@ -256,4 +324,14 @@ export function localeFrom(argv: readonly string[], env: Readonly<Record<string,
   if (given === 'zh-CN' || given === 'en') return given;
   const variable = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
   return variable !== undefined && /^zh(?:[_-](?:CN|SG|Hans)\b|$|[.@])/i.test(variable) ? 'zh-CN' : 'en';
+}
+
+/** A table of command-line messages (the spreadsheet readers take one for the issues they write). */
+export type MessageTable = Messages;
+/** The messages that reading a spreadsheet may write into a record's issues. */
+export type SpreadsheetMessages = Messages;
+
+/** The message table of a locale (for a reader that runs apart from the run's {@link useLocale}). */
+export function messagesFor(locale: string | undefined): Messages {
+  return locale === 'zh-CN' ? MESSAGES_ZH : MESSAGES_EN;
 }

@@ -21,13 +21,18 @@ export class Output {
     this.failure ??= error;
   };
 
-  constructor(private readonly stream: NodeJS.WritableStream & { destroyed?: boolean } = process.stdout) {
-    stream.on('error', this.onError);
+  constructor(private readonly stream_: NodeJS.WritableStream & { destroyed?: boolean } = process.stdout) {
+    stream_.on('error', this.onError);
+  }
+
+  /** The stream written to (a workbook is piped into it directly). */
+  get stream(): NodeJS.WritableStream {
+    return this.stream_;
   }
 
   /** Whether the reader has gone. */
   get closed(): boolean {
-    return isClosedError(this.failure) || this.stream.destroyed === true;
+    return isClosedError(this.failure) || this.stream_.destroyed === true;
   }
 
   private check(): void {
@@ -51,25 +56,25 @@ export class Output {
     if (!this.buffer) return;
     const text = this.buffer;
     this.buffer = '';
-    if (this.stream.write(text)) return;
+    if (this.stream_.write(text)) return;
     this.check(); // the write may have failed at once
     await new Promise<void>((resolve) => {
       const done = () => {
-        this.stream.off('drain', done);
-        this.stream.off('error', done);
-        this.stream.off('close', done);
+        this.stream_.off('drain', done);
+        this.stream_.off('error', done);
+        this.stream_.off('close', done);
         resolve();
       };
-      this.stream.on('drain', done);
-      this.stream.on('error', done);
-      this.stream.on('close', done);
+      this.stream_.on('drain', done);
+      this.stream_.on('error', done);
+      this.stream_.on('close', done);
     });
     this.check();
   }
 
   /** Stops listening to the stream (the process keeps one listener of its own, see `bin.ts`). */
   release(): void {
-    this.stream.off('error', this.onError);
+    this.stream_.off('error', this.onError);
   }
 }
 

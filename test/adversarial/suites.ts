@@ -477,6 +477,12 @@ function csvRecordCount(bytes: Uint8Array): number | 'not CSV' | 'not UTF-8' {
 
 const KNOWN_COLUMNS = new Set(FIELDS.map((f) => f.path));
 
+/** The header row of a CSV file that csv-parse reads. */
+function csvHeader(bytes: Uint8Array): string[] {
+  const rows = parseCsv(Buffer.from(bytes).toString('utf8').replace(/^\ufeff/, ''), { relax_column_count: true, skip_empty_lines: true, to_line: 1 }) as string[][];
+  return rows[0] ?? [];
+}
+
 async function csvRun(recipe: CsvRecipe, dir: string): Promise<string[]> {
   const bytes = csvBytes(recipe);
   const path = join(dir, 'input.csv');
@@ -484,8 +490,11 @@ async function csvRun(recipe: CsvRecipe, dir: string): Promise<string[]> {
   const records = csvRecordCount(bytes);
   const { problems, code, entries } = await screenFormatsRun(path, bytes, typeof records === 'number' ? records : undefined);
   tallyFile('csv', code, entries, typeof records === 'number' ? 'CSV' : records, recipe.bad !== undefined);
-  // A file of known columns that is UTF-8 and CSV is read: each bad row is a record, never the whole file.
-  const plainHeader = recipe.header.every((c) => KNOWN_COLUMNS.has(c)) && new Set(recipe.header).size === recipe.header.length;
+  // A file of known columns that is UTF-8 and CSV is read: each bad row is a record, never the
+  // whole file. The header is taken as csv-parse reads it: a bad byte inside a column name makes
+  // it a column that names no field, which is a usage error for the file (contract, Spreadsheets).
+  const header = typeof records === 'number' ? csvHeader(bytes) : [];
+  const plainHeader = header.length > 0 && header.every((c) => KNOWN_COLUMNS.has(c)) && new Set(header).size === header.length;
   if (typeof records === 'number' && plainHeader && code === 2) problems.push('a readable CSV file with known columns was refused as a whole (exit 2)');
   problems.push(...prototypeChanges());
   return problems;
