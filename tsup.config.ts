@@ -10,7 +10,7 @@ import { defineConfig } from 'tsup';
  * - exceljs's streaming reader decodes each piece of a sheet's XML on its own
  *   (`bufferToString(chunk)`), so a Chinese character whose UTF-8 bytes straddle two pieces
  *   becomes U+FFFD (鹤汀���第26村). One TextDecoder per sheet, in streaming mode, keeps such
- *   characters whole. test/xlsx-read-boundary.test.ts shows the built CLI reads them.
+ *   characters whole. test/heavy/xlsx-read-boundary.test.ts shows the built CLI reads them.
  * - archiver-utils, binary and buffers call `new Buffer()`; bundled, they are outside
  *   node_modules, where Node prints a deprecation warning on every run: each call becomes
  *   `Buffer.alloc(n)` or `Buffer.from(value)`, which is what it meant.

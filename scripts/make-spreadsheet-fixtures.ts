@@ -161,7 +161,7 @@ export function encodeGbk(text: string): Uint8Array {
 
 /** The template with the rows typed on its first sheet, as Excel stores them. */
 async function workbookBytes(): Promise<Buffer> {
-  const workbook = templateWorkbook(defaultRuleset);
+  const workbook = await templateWorkbook(defaultRuleset);
   const sheet = workbook.worksheets[0]!;
   ROWS.forEach((row, r) => {
     FIELDS.forEach((field, c) => {

@@ -4,7 +4,6 @@
  * path or Chinese label; rows numbered as the spreadsheet shows them; the template; the
  * results workbook; CSV output with a BOM and a near column. In-process through `main()`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -491,24 +490,6 @@ describe('screen --format xlsx', () => {
     const checklists = wb.worksheets.filter((s) => s.name.startsWith('整顿清单'));
     expect(checklists.length).toBeGreaterThan(1);
     expect(checklists.every((s) => s.rowCount <= 11)).toBe(true);
-  });
-
-  it('worker threads give the same workbook (the built CLI, two threads, several chunks)', async () => {
-    const records = Array.from({ length: 40 }, () => readFixtures().map((f) => JSON.stringify(f.assessment))).flat();
-    const input = file('threads.jsonl', records.join('\n'));
-    const cli = join(root, 'dist', 'cli.js');
-    const books = [];
-    for (const workers of ['0', '2']) {
-      const path = join(dir, `threads-${workers}.xlsx`);
-      const run = spawnSync(process.execPath, [cli, 'screen', input, '--format', 'xlsx', '--workers', workers, '--output', path], { encoding: 'utf8' });
-      expect([run.status, run.stderr]).toEqual([0, '']);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path);
-      books.push(wb.worksheets.map((s) => [s.name, s.getSheetValues().map((r) => JSON.stringify(r))]));
-    }
-    expect(records.length).toBeGreaterThan(2000); // two chunks of 2,000 records at least
-    expect(books[0]![0]![1]).toHaveLength(records.length + 2); // index 0 is empty, then the header
-    expect(books[1]).toEqual(books[0]);
   });
 
   it('an empty input gives a workbook with headers only; --summary is refused', async () => {

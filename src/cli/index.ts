@@ -233,7 +233,7 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
       await runChunks(chunks(), screenOne, window, async (chunk) => {
         if (!workbook) {
           sink.pipe(destination, { end: false });
-          workbook = new ResultsWorkbook(sink, tuning.maxSheetRows);
+          workbook = await ResultsWorkbook.open(sink, tuning.maxSheetRows);
         }
         invalid += chunk.invalid;
         progress.tick(chunk.entries);
@@ -242,7 +242,7 @@ async function commandScreen(positionals: string[], values: Values, out: Output,
       });
       if (!workbook) {
         sink.pipe(destination, { end: false });
-        workbook = new ResultsWorkbook(sink, tuning.maxSheetRows);
+        workbook = await ResultsWorkbook.open(sink, tuning.maxSheetRows);
       }
       await workbook.finish(merged ?? mergeSummaries());
       await finished(sink);

@@ -11,7 +11,8 @@
  * the first sheet, then one row per column: its meaning, how to fill it in, unit, period and
  * the criteria that read it).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.js';
 import type { Ruleset } from '../index.js';
 import { inputPathOf } from '../facts.js';
 import { FIELDS, type FieldPeriod, type FieldSpec } from '../schema/fields.js';
@@ -183,10 +184,10 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
 const REQUIRED_STYLE: Partial<ExcelJS.Style> = { ...HEADER_STYLE, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } } };
 
 /** The `.xlsx` template as a workbook (written by {@link writeTemplate}). */
-export function templateWorkbook(ruleset: Ruleset): ExcelJS.Workbook {
+export async function templateWorkbook(ruleset: Ruleset): Promise<ExcelJS.Workbook> {
   const columns = columnsOf(ruleset);
   const readers = readersOf(ruleset);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'weak-lax-screener';
 
   const data = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
@@ -262,7 +263,7 @@ export function templateWorkbook(ruleset: Ruleset): ExcelJS.Workbook {
 
 /** Writes the `.xlsx` template to a stream. */
 export async function writeTemplate(stream: NodeJS.WritableStream, ruleset: Ruleset): Promise<void> {
-  await templateWorkbook(ruleset).xlsx.write(stream as never);
+  await (await templateWorkbook(ruleset)).xlsx.write(stream as never);
 }
 
 /** The CSV template: the header row (Chinese labels in field-table order), UTF-8 with a byte order mark. */

@@ -8,7 +8,7 @@
  */
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.js';
 import type { Cell } from './cells.js';
 import { UsageError } from './errors.js';
 import type { MessageTable } from './messages.js';
@@ -64,6 +64,7 @@ export async function* xlsxRows(
     if (OLE.every((b, i) => head[i] === b)) throw new UsageError(messages.xlsOldFormat(path));
   }
   const stream: Readable = bytes ? Readable.from(bytes) : path === '-' ? process.stdin : createReadStream(path);
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',

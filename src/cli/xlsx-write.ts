@@ -21,7 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS, type ExcelJS as ExcelJSModule } from './exceljs.js';
 import type { BatchEntry, Criterion, ScreeningResult, ScreeningSummary } from '../index.js';
 import { terminalText } from '../internals/text.js';
 import { FIELDS, REGION_GROUP } from '../schema/fields.js';
@@ -300,11 +301,17 @@ export class ResultsWorkbook {
   private readonly spill: WriteStream;
   private spilled = 0;
 
-  constructor(
+  /** A results workbook writing to `stream`, once exceljs is loaded. */
+  static async open(stream: NodeJS.WritableStream, maxRows = EXCEL_MAX_ROWS): Promise<ResultsWorkbook> {
+    return new ResultsWorkbook(await loadExcelJS(), stream, maxRows);
+  }
+
+  private constructor(
+    excel: ExcelJSModule,
     stream: NodeJS.WritableStream,
     private readonly maxRows = EXCEL_MAX_ROWS,
   ) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
+    this.workbook = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
     this.workbook.creator = 'weak-lax-screener';
     this.results = new SheetSeries(this.workbook, '排查结果', RESULT_COLUMNS, maxRows);
     this.spillDir = mkdtempSync(join(tmpdir(), 'weak-lax-screener-'));

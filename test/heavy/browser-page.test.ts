@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentFields } from '../src/index.js';
-import { fixture } from './helpers/fixtures.js';
+import { assessmentFields } from '../../src/index.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-if (!available) console.warn(`test/browser-page.test.ts skipped: no browser at ${CHROMIUM} (install Debian's chromium: apt-get install -y chromium)`);
+if (!available) console.warn(`test/heavy/browser-page.test.ts skipped: no browser at ${CHROMIUM} (install Debian's chromium: apt-get install -y chromium)`);
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const folder = join(root, 'examples', 'browser');
 const pageUrl = pathToFileURL(join(folder, 'index.html')).href;
 const FIELDS = new Map(assessmentFields.map((field) => [field.path, field]));
