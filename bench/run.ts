@@ -71,14 +71,13 @@ for (const row of rows) {
 
 // The command line on generated JSON Lines written as CSV: wall time and peak RSS of the
 // whole process (main thread and workers), measured by GNU time.
-{
-  const count = quick ? 100_000 : 600_000;
+function cliRun(count: number, change: (record: unknown) => unknown = (record) => record): { wall: number; rssMiB: number } {
   const dir = mkdtempSync(join(tmpdir(), 'wls-cli-'));
   const input = join(dir, 'records.jsonl');
   const out = openSync(input, 'w');
   let buffer = '';
   for (const record of records(count)) {
-    buffer += `${JSON.stringify(record)}\n`;
+    buffer += `${JSON.stringify(change(record))}\n`;
     if (buffer.length > 1 << 20) {
       writeSync(out, buffer);
       buffer = '';
@@ -93,10 +92,23 @@ for (const row of rows) {
   });
   const [wall, rssKiB] = timed.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
   rmSync(dir, { recursive: true, force: true });
-  console.log(
-    `| CLI: \`weak-lax-screener screen records.jsonl --format csv\` (${count.toLocaleString('en')} records, both cores) | ${count.toLocaleString('en')} | ${Math.round(count / wall).toLocaleString('en')} | ${(count / wall / baseline).toFixed(1)} | ${(rssKiB / 1024).toFixed(0)} |`,
-  );
-  console.log(`\nCLI wall time: ${wall.toFixed(2)} s (target ≤ 10 s), peak RSS ${(rssKiB / 1024).toFixed(0)} MiB (target ≤ 300 MiB)`);
+  return { wall, rssMiB: rssKiB / 1024 };
+}
+const cliRow = (label: string, count: number, { wall, rssMiB }: { wall: number; rssMiB: number }) =>
+  console.log(`| ${label} | ${count.toLocaleString('en')} | ${Math.round(count / wall).toLocaleString('en')} | ${(count / wall / baseline).toFixed(1)} | ${rssMiB.toFixed(0)} |`);
+{
+  const count = quick ? 100_000 : 600_000;
+  const run = cliRun(count);
+  cliRow(`CLI: \`weak-lax-screener screen records.jsonl --format csv\` (${count.toLocaleString('en')} records, both cores)`, count, run);
+  // A county's file with one systematic mistake: every record written for contract 0.1, with the
+  // removed field safety.petitions, so every record is invalid and reported.
+  const bad = quick ? 50_000 : 200_000;
+  const valid = cliRun(bad);
+  const invalid = cliRun(bad, (record) => (record && typeof record === 'object' ? { ...record, safety: { ...((record as { safety?: object }).safety ?? {}), petitions: 3 } } : record));
+  cliRow(`CLI, ${bad.toLocaleString('en')} valid records`, bad, valid);
+  cliRow(`CLI, ${bad.toLocaleString('en')} records that all fail validation (\`safety.petitions\`, removed in 0.2)`, bad, invalid);
+  console.log(`\nCLI wall time: ${run.wall.toFixed(2)} s (target ≤ 10 s), peak RSS ${run.rssMiB.toFixed(0)} MiB (target ≤ 300 MiB)`);
+  console.log(`Invalid records: ${invalid.wall.toFixed(2)} s against ${valid.wall.toFixed(2)} s for valid ones (${(invalid.wall / valid.wall).toFixed(1)}×)`);
 }
 
 console.log(`\nload average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
