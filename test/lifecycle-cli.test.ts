@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { caseCommand, ledgerWorkbook } from '../src/cli/case-command.js';
+import { main } from '../src/cli/index.js';
 import { ledger, type RectificationCase, type ScreeningResult } from '../src/index.js';
 import { storedCases, villageA, villageAFollowUp } from './helpers/lifecycle.js';
 
@@ -115,22 +117,38 @@ describe('case status and case ledger', () => {
     expect(JSON.parse(json.out).townships).toHaveLength(2);
   });
 
-  it('--format xlsx: the sheets are ready (overdue rows marked); the writer is not in this build', async () => {
-    const { code, err } = await run(['ledger', all()], { 'as-of': '2025-10-31', format: 'xlsx' });
-    expect(code).toBe(2);
-    expect(err).toContain('--format xlsx for the ledger needs the spreadsheet writer');
+  it('--format xlsx: the ledger and the townships as a workbook, overdue rows filled red, dates as Excel dates', async () => {
     const [rows, townships] = ledgerWorkbook(ledger(storedCases(), { asOf: '2025-10-31' }), 'zh');
-    expect(rows!.columns.map((c) => c.header)).toEqual(['县（市、区）', '乡镇（街道）', '村（社区）', '问题', '整改措施', '责任单位', '完成时限', '状态', '完成日期', '逾期天数']);
     expect(rows!.rows).toHaveLength(53);
     expect(rows!.styles.filter((s) => s === 'overdue')).toHaveLength(2);
-    const overdue = rows!.rows[rows!.styles.indexOf('overdue')]!;
+    // Without a place to write a workbook (the library call, no --output): a usage error.
+    const refused = await run(['ledger', all()], { 'as-of': '2025-10-31', format: 'xlsx' });
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--format xlsx needs a file: use --output FILE');
+
+    const path = join(dir, 'ledger.xlsx');
+    const code = await main(['case', 'ledger', all(), '--as-of', '2025-10-31', '--format', 'xlsx', '--output', path]);
+    expect(code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['台账', '乡镇汇总']);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['县（市、区）', '乡镇（街道）', '村（社区）', '问题', '整改措施', '责任单位', '完成时限', '状态', '完成日期', '逾期天数']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.rowCount).toBe(1 + 53);
+    // Exactly the two overdue rows are filled, and they are the ledger's overdue rows.
+    const filled: number[] = [];
+    sheet.eachRow((row, n) => {
+      const fill = row.getCell(1).fill as { fgColor?: { argb?: string } } | undefined;
+      if (n > 1 && fill?.fgColor?.argb === 'FFFFC7CE') filled.push(n);
+    });
+    expect(filled).toEqual(rows!.styles.flatMap((s, i) => (s === 'overdue' ? [i + 2] : [])));
+    const overdue = (sheet.getRow(filled[0]!).values as unknown[]).slice(1);
     expect(overdue.slice(0, 3)).toEqual(['雾岫县', '萤川镇', '汀苇湾村党支部']);
-    expect(overdue.slice(6)).toEqual([{ date: '2025-04-30' }, '逾期', null, 184]);
-    expect(townships!.rows).toEqual([
-      ['雾岫县', '苇泽乡', 1, 0, 13, 19, 0, 1],
-      ['雾岫县', '萤川镇', 2, 1, 26, 34, 2, 1],
-    ]);
-    expect(rows!.freezeRows).toBe(1);
+    expect(overdue[6]).toEqual(new Date('2025-04-30T00:00:00Z'));
+    expect(overdue.slice(7)).toEqual(['逾期', undefined, 184]); // not done: an empty cell
+    expect(sheet.getRow(filled[0]!).getCell(7).numFmt).toBe('yyyy-mm-dd');
+    expect((wb.worksheets[1]!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1))).toEqual(townships!.rows);
   });
 });
 

@@ -38,6 +38,7 @@ import {
   type ScreeningResult,
 } from '../index.js';
 import { markdownText, terminalText } from '../internals/text.js';
+import { writeSheets, type PlainCell, type PlainSheet } from './xlsx-write.js';
 
 /** The options the `case` commands read, as `node:util` `parseArgs` gives them. */
 export interface CaseCommandValues {
@@ -101,6 +102,8 @@ class CaseUsageError extends Error {}
 
 type Write = (text: string) => Promise<void> | void;
 type Warn = (text: string) => void;
+/** Writes a binary output (a workbook) through the stream it is given: `--output FILE`, or standard output when that is not a terminal. */
+export type WriteBinary = (write: (stream: NodeJS.WritableStream) => Promise<void>) => Promise<void>;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
@@ -326,21 +329,11 @@ const STAGE_WORDS = {
 } as const;
 
 /** A cell of the ledger workbook: text, a number, a date (written as a date cell), or empty. */
-export type LedgerCell = string | number | { date: string } | null;
+/** A cell of the ledger workbook. */
+export type LedgerCell = PlainCell;
 
 /** One sheet of the ledger workbook. */
-export interface LedgerSheet {
-  /** Sheet name. */
-  name: string;
-  /** Column headers and widths (in characters). */
-  columns: Array<{ header: string; width: number }>;
-  /** The rows under the header. */
-  rows: LedgerCell[][];
-  /** Per row: `overdue` rows are highlighted, `done` rows may be shown muted. */
-  styles: Array<'overdue' | 'done' | undefined>;
-  /** Rows frozen at the top (the header). */
-  freezeRows: number;
-}
+export type LedgerSheet = PlainSheet;
 
 const STATUS_WORDS = {
   zh: { done: '已完成', started: '正在推进', pending: '未到期', overdue: '逾期', closed: '已结案' },
@@ -348,9 +341,8 @@ const STATUS_WORDS = {
 } as const;
 
 /**
- * SEAM(xlsx): the ledger as workbook sheets (rows and styles), for the spreadsheet writer of
- * the "Spreadsheets" work, which will turn them into an .xlsx (typed values only, the header
- * frozen, overdue rows highlighted). Everything but the writing is here.
+ * The ledger as workbook sheets: every row (overdue ones marked, done ones muted) and the
+ * townships' summary, for {@link writeSheets}.
  */
 export function ledgerWorkbook(l: Ledger, lang: 'zh' | 'en'): LedgerSheet[] {
   const zh = lang === 'zh';
@@ -388,7 +380,7 @@ export function ledgerWorkbook(l: Ledger, lang: 'zh' | 'en'): LedgerSheet[] {
   return [rows, townships];
 }
 
-async function ledgerCommand(args: string[], values: CaseCommandValues, write: Write): Promise<number> {
+async function ledgerCommand(args: string[], values: CaseCommandValues, write: Write, binary: WriteBinary | undefined): Promise<number> {
   if (args.length !== 1) throw new CaseUsageError('case ledger takes one file of cases');
   const asOf = date('as-of', values['as-of']);
   const format = oneOf('format', values.format, ['md', 'json', 'xlsx'] as const, 'md');
@@ -397,10 +389,8 @@ async function ledgerCommand(args: string[], values: CaseCommandValues, write: W
   if (format === 'json') await write(`${JSON.stringify(l, null, 2)}\n`);
   else if (format === 'md') await write(renderLedger(l, { lang }));
   else {
-    ledgerWorkbook(l, lang);
-    // SEAM(xlsx): write ledgerWorkbook(l, lang) with the spreadsheet writer to values.output
-    // (or to standard output when it is not a terminal), as `screen --format xlsx` does.
-    throw new CaseUsageError('--format xlsx for the ledger needs the spreadsheet writer, which this build does not have yet; use --format md or json');
+    if (!binary) throw new CaseUsageError('--format xlsx needs a file: use --output FILE');
+    await binary((stream) => writeSheets(stream, ledgerWorkbook(l, lang)));
   }
   return 0;
 }
@@ -408,7 +398,7 @@ async function ledgerCommand(args: string[], values: CaseCommandValues, write: W
 /**
  * Runs `case SUBCOMMAND …`: `args` are the positionals after `case`, `values` the parsed
  * options (see {@link CASE_OPTIONS}), `write` receives standard output, `warn` the messages
- * for standard error. Resolves to the exit code: usage errors are reported through `warn`
+ * for standard error, `binary` writes a workbook (`ledger --format xlsx`). Resolves to the exit code: usage errors are reported through `warn`
  * (exit 2), never thrown.
  */
 export async function caseCommand(
@@ -416,6 +406,7 @@ export async function caseCommand(
   values: CaseCommandValues,
   write: Write,
   warn: Warn = (text) => void process.stderr.write(text),
+  binary?: WriteBinary,
 ): Promise<number> {
   const [sub, ...rest] = args;
   // Names and ids come from the files: no control character of theirs reaches the terminal.
@@ -430,7 +421,7 @@ export async function caseCommand(
       case 'status':
         return await status(rest, values, write);
       case 'ledger':
-        return await ledgerCommand(rest, values, write);
+        return await ledgerCommand(rest, values, write, binary);
       default:
         throw new CaseUsageError(sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`);
     }

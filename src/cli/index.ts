@@ -411,7 +411,13 @@ async function run(argv: string[], out: Output, tuning: Tuning): Promise<number>
     case 'review':
       return await commandReview(rest, values, out);
     case 'case':
-      return await caseCommand(rest, values, (text) => out.write(text));
+      return await caseCommand(
+        rest,
+        values,
+        (text) => out.write(text),
+        undefined,
+        (write) => writeBinary(workbookStream(values, out), write),
+      );
     default:
       throw new UsageError(MESSAGES.unknownCommand(command));
   }

@@ -413,3 +413,49 @@ export class ResultsWorkbook {
     sheet.commit();
   }
 }
+
+/** A cell of a {@link PlainSheet}: text, a number, a date (`YYYY-MM-DD`, written as an Excel date) or empty. */
+export type PlainCell = string | number | { date: string } | null;
+
+/** A sheet given whole: its header and column widths, its rows, and the rows to mark. */
+export interface PlainSheet {
+  /** Sheet name. */
+  name: string;
+  /** Column headers and widths (in characters). */
+  columns: Array<{ header: string; width: number }>;
+  /** The rows under the header. */
+  rows: PlainCell[][];
+  /** Per row: `overdue` rows are filled in Excel's "bad" red, `done` rows written in grey. */
+  styles: Array<'overdue' | 'done' | undefined>;
+  /** Rows frozen at the top (the header). */
+  freezeRows: number;
+}
+
+const OVERDUE_STYLE: Partial<ExcelJS.Style> = {
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: VERDICT_STYLE['weak-lax']!.fill } },
+  font: { color: { argb: VERDICT_STYLE['weak-lax']!.font } },
+};
+const DONE_STYLE: Partial<ExcelJS.Style> = { font: { color: { argb: 'FF808080' } } };
+
+/**
+ * Writes sheets given whole (the monthly ledger's, say) as one workbook to `stream`, with the
+ * same header, frozen first row, filter, row limit and back-pressure as the results workbook;
+ * dates become Excel date cells and text is made safe as in every other output.
+ */
+export async function writeSheets(stream: NodeJS.WritableStream, sheets: readonly PlainSheet[]): Promise<void> {
+  const excel = await loadExcelJS();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'weak-lax-screener';
+  for (const sheet of sheets) {
+    const dateColumns = new Set(sheet.rows.flatMap((row) => row.flatMap((cell, i) => (cell !== null && typeof cell === 'object' ? [i] : []))));
+    const columns: SheetColumn[] = sheet.columns.map((c, i) => ({ ...c, ...(dateColumns.has(i) ? { style: DATE } : {}) }));
+    const series = new SheetSeries(workbook, sheet.name, columns, EXCEL_MAX_ROWS);
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const values = sheet.rows[r]!.map((cell) => (cell === null ? '' : typeof cell === 'object' ? dateCell(cell.date) : typeof cell === 'string' ? text(cell) : cell));
+      const mark = sheet.styles[r] === 'overdue' ? OVERDUE_STYLE : sheet.styles[r] === 'done' ? DONE_STYLE : undefined;
+      await series.add(values, mark ? (row) => row.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = { ...(columns[column - 1]?.style ?? NO_STYLE), ...mark })) : undefined);
+    }
+    series.finish();
+  }
+  await workbook.commit();
+}
