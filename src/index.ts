@@ -103,6 +103,7 @@ export {
   type OpenCaseOptions,
 } from './lifecycle/case.js';
 export { readCase } from './lifecycle/schema.js';
+export type { LifecycleOptions } from './lifecycle/messages.js';
 export { caseStatus } from './lifecycle/status.js';
 export { ledger } from './lifecycle/ledger.js';
 export { renderLedger, type RenderLedgerOptions } from './lifecycle/render.js';

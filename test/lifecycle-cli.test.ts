@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { caseCommand, ledgerWorkbook } from '../src/cli/case-command.js';
 import { main } from '../src/cli/index.js';
+import { MESSAGES_ZH, useLocale } from '../src/cli/messages.js';
 import { ledger, type RectificationCase, type ScreeningResult } from '../src/index.js';
 import { storedCases, villageA, villageAFollowUp } from './helpers/lifecycle.js';
 
@@ -180,5 +181,23 @@ describe('usage errors (exit 2)', () => {
     const { code, err } = await run(['status', bad], { 'as-of': '2025-10-31' });
     expect(code).toBe(2);
     expect(err).toContain('is neither JSON nor JSON Lines (line 2');
+  });
+});
+
+describe('in Chinese (--locale zh-CN, or LANG=zh_CN.UTF-8)', () => {
+  it('gives usage errors, notes on stderr and the library refusals in Chinese', async () => {
+    useLocale('zh-CN');
+    try {
+      const usage = await run(['status', 'cases.json'], {});
+      expect(usage.code).toBe(2);
+      expect(usage.err).toBe(`weak-lax-screener case：缺少 --as-of 日期\n${MESSAGES_ZH.caseUsage}`);
+      const cases = file('zh-cases.json', JSON.stringify(storedCases()));
+      const entries = file('zh-entries.jsonl', JSON.stringify({ orgId: storedCases()[0]!.orgId, itemId: 'no-such-item', on: '2025-06-01', status: 'done' }));
+      const refused = await run(['progress', cases, entries]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/^第 #0 条进展记录（\d+）未记入：itemId：整顿方案中没有任务“no-such-item”\n$/);
+    } finally {
+      useLocale('en');
+    }
   });
 });

@@ -273,7 +273,7 @@ describe('refused entries (CaseError with paths)', () => {
     expect(paths(() => recordListing(proposed, { stage: 'decided', on: '2025-03-17', by: '雾岫县委常委会' }))).toEqual(['on']);
     const decided = listed();
     expect(paths(() => recordListing(decided, { ...DECIDED, on: '2025-04-01' }))).toEqual(['stage']);
-    expect(refusal(() => recordListing(decided, { stage: 'not-listed', on: '2025-04-01', by: '雾岫县委常委会' }))[0]!.message).toContain('摘牌');
+    expect(refusal(() => recordListing(decided, { stage: 'not-listed', on: '2025-04-01', by: '雾岫县委常委会' }))[0]!.message).toContain('its sign is taken off');
     const notListed = recordListing(openCase(result), { stage: 'not-listed', on: '2025-03-28', by: '雾岫县委常委会' });
     expect(paths(() => recordListing(notListed, DECIDED))).toEqual(['stage']);
     // Skipping steps is allowed (a host that records only the decision).
@@ -293,7 +293,7 @@ describe('refused entries (CaseError with paths)', () => {
   it('acceptance data that contradicts itself', () => {
     const c = rectified();
     expect(refusal(() => recordAcceptance(c, { level: 'township', on: '2025-07-18', grade: '合格', score: 69 }))).toEqual([
-      { path: 'score', message: '合格 needs a score of 70 or more, got 69' },
+      { path: 'score', message: 'the grade "pass" needs a score of 70 or more, got 69' },
     ]);
     expect(paths(() => recordAcceptance(c, { level: 'township', on: '2025-07-18', grade: '合格', dissatisfiedShare: 0.51 }))).toEqual(['dissatisfiedShare']);
     expect(paths(() => recordAcceptance(c, { level: 'township', on: '2025-07-18', grade: '基本合格', dissatisfiedShare: 0.6 }))).toEqual(['dissatisfiedShare']);
@@ -325,7 +325,7 @@ describe('refused entries (CaseError with paths)', () => {
 
   it('a look-back before 摘牌, or a second one', () => {
     expect(refusal(() => recordLookBack(accepted(), { on: '2026-08-05', outcome: 'stable' }))).toEqual([
-      { path: 'on', message: 'the look-back (回头看) follows 摘牌, which is not recorded' },
+      { path: 'on', message: 'the look-back follows the sign taken off, which is not recorded' },
     ]);
     const delisted = recordDelisting(accepted(), { on: '2025-08-01', by: '雾岫县委组织部' });
     expect(paths(() => recordLookBack(delisted, { on: '2025-07-31', outcome: 'stable' }))).toEqual(['on']);
@@ -486,6 +486,54 @@ describe('caseStatus rules', () => {
       } catch (error) {
         expect(isOptionsError(error)).toBe(true);
         expect((error as { issues: Array<{ path: string }> }).issues[0]!.path).toBe('asOf');
+      }
+    }
+  });
+});
+
+describe("locale: 'zh-CN'", () => {
+  /** The CaseError `run` throws, whole. */
+  function caseError(run: () => unknown): { message: string; issues: Array<{ path: string; message: string }> } {
+    try {
+      run();
+    } catch (error) {
+      if (isCaseError(error)) return error;
+      throw error;
+    }
+    throw new Error('expected a CaseError');
+  }
+  const zh = { locale: 'zh-CN' as const };
+
+  it('words every refusal in Chinese, header included', () => {
+    const opened = openCase(result, { start: '2025-04-01' });
+    const undecided = caseError(() => recordProgress(opened, { itemId: opened.plan.checklist[0]!.id, on: '2025-04-10', status: 'done' }, zh));
+    expect(undecided.issues).toEqual([{ path: 'on', message: '整顿对象名单尚未确定：请先记录县委常委会研究确定名单（阶段“decided”）' }]);
+    expect(undecided.message.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);
+    expect(caseError(() => recordAcceptance(rectified(), { level: 'township', on: '2025-07-18', grade: '合格', score: 69 }, zh)).issues).toEqual([
+      { path: 'score', message: '评定为合格需达到 70 分以上；分数为 69' },
+    ]);
+    expect(caseError(() => closeProblem(listed(), 'C99.x', { on: '2025-05-01' }, zh)).issues).toEqual([
+      { path: 'id', message: '本档案中没有问题“C99.x”（现有：C01.secretaryAbsentMonths, C10.hasFixedVenue）' },
+    ]);
+    expect(caseError(() => recordLookBack(accepted(), { on: '2026-07-01', outcome: 'stable' }, zh)).issues).toEqual([
+      { path: 'on', message: '“回头看”在摘牌之后开展，本档案尚未记录摘牌' },
+    ]);
+    expect(caseError(() => openCase(sound, zh)).issues[0]!.message).toBe('只有初步排查为软弱涣散的党组织才建立整顿档案；该结果为“正常”');
+    // A stored case that is not one, read back: the shape issues in Chinese too.
+    expect(caseError(() => readCase({ ...listed(), progress: [{ itemId: 'x', on: '2025-13-01', status: 'done' }] }, zh)).issues).toContainEqual({
+      path: 'progress.0.on',
+      message: '应为真实存在的日期，格式为 YYYY-MM-DD',
+    });
+  });
+
+  it('gives a bad asOf in Chinese, and English without a locale', () => {
+    for (const [options, text] of [[{ asOf: '2025-02-30', locale: 'zh-CN' as const }, '应为真实存在的日期'], [{ asOf: '2025-02-30' }, 'must be a real calendar date']] as const) {
+      try {
+        caseStatus(listed(), options);
+        throw new Error('expected an OptionsError');
+      } catch (error) {
+        expect(isOptionsError(error)).toBe(true);
+        expect((error as { issues: Array<{ message: string }> }).issues[0]!.message).toContain(text);
       }
     }
   });

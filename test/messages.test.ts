@@ -24,6 +24,7 @@ import {
 import { ERROR_TEXT } from '../src/errors.js';
 import { ASSESSMENT_MESSAGES, RULESET_MESSAGES, ZOD_MESSAGES, errorMap, type MessageTable } from '../src/schema/messages.js';
 import { CATALOGUE_MESSAGES, PLAN_MESSAGES, REVIEW_MESSAGES } from '../src/plan/messages.js';
+import { LIFECYCLE_MESSAGES } from '../src/lifecycle/messages.js';
 import { FOLDER_MESSAGES } from '../src/load-folder.js';
 import { MESSAGES_EN, MESSAGES_ZH } from '../src/cli/messages.js';
 import { fixture } from './helpers/fixtures.js';
@@ -68,6 +69,7 @@ const LIBRARY_TABLES: Record<string, MessageTable> = {
   CATALOGUE_MESSAGES,
   PLAN_MESSAGES,
   REVIEW_MESSAGES,
+  LIFECYCLE_MESSAGES,
 };
 
 describe('every message of every table has Chinese', () => {
@@ -95,7 +97,7 @@ describe('every message of every table has Chinese', () => {
     const entry = MESSAGES_ZH[key as keyof typeof MESSAGES_ZH] as string | ((...args: unknown[]) => string);
     if (typeof entry === 'string') {
       // The prefix is the command's own name; the separator is a full-width semicolon.
-      if (key === 'prefix' || key === 'colon' || key === 'issueSeparator') expect(entry).toMatch(/^(?:weak-lax-screener：|：|；)$/);
+      if (key === 'prefix' || key === 'casePrefix' || key === 'colon' || key === 'issueSeparator') expect(entry).toMatch(/^(?:weak-lax-screener(?: case)?：|：|；)$/);
       else expectChinese(entry, key);
       return;
     }

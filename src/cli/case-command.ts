@@ -39,6 +39,10 @@ import {
 } from '../index.js';
 import { markdownText, terminalText } from '../internals/text.js';
 import { writeSheets, type PlainCell, type PlainSheet } from './xlsx-write.js';
+import { LOCALE, MESSAGES } from './messages.js';
+
+/** The run's language (--locale, else the environment) for the library's messages. */
+const LOCALE_OPTION = () => ({ locale: LOCALE });
 
 /** The options the `case` commands read, as `node:util` `parseArgs` gives them. */
 export interface CaseCommandValues {
@@ -90,13 +94,6 @@ export const CASE_OPTIONS = {
   output: { type: 'string' },
 } as const;
 
-const USAGE = `Usage:
-  weak-lax-screener case open RESULTS [--start DATE] [--template intensive|annual] [--working-days]
-  weak-lax-screener case progress CASES ENTRIES
-  weak-lax-screener case progress CASES --org ID --item ITEM --on DATE --status started|done [--occurrence DATE] [--evidence TEXT] [--note TEXT]
-  weak-lax-screener case status CASES --as-of DATE [--format md|json] [--lang zh|en]
-  weak-lax-screener case ledger CASES --as-of DATE [--format md|json|xlsx] [--lang zh|en] [--output FILE]
-`;
 
 class CaseUsageError extends Error {}
 
@@ -107,13 +104,13 @@ export type WriteBinary = (write: (stream: NodeJS.WritableStream) => Promise<voi
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new CaseUsageError(`--${name} must be one of ${allowed.join(', ')}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new CaseUsageError(MESSAGES.caseOneOf(name, allowed));
   return value as T;
 }
 
 function date(name: string, value: string | undefined): string {
-  if (value === undefined) throw new CaseUsageError(`--${name} DATE is required`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new CaseUsageError(`--${name} must be a date YYYY-MM-DD`);
+  if (value === undefined) throw new CaseUsageError(MESSAGES.caseDateRequired(name));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new CaseUsageError(MESSAGES.caseDate(name));
   return value;
 }
 
@@ -123,7 +120,7 @@ function readJsonRecords(path: string): unknown[] {
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new CaseUsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CaseUsageError(MESSAGES.caseCannotRead(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   try {
     const document: unknown = JSON.parse(text);
@@ -135,7 +132,7 @@ function readJsonRecords(path: string): unknown[] {
       try {
         records.push(JSON.parse(line));
       } catch (error) {
-        throw new CaseUsageError(`${path} is neither JSON nor JSON Lines (line ${i + 1}: ${(error as Error).message})`);
+        throw new CaseUsageError(MESSAGES.caseNotJson(path, i + 1, (error as Error).message));
       }
     });
     return records;
@@ -143,16 +140,16 @@ function readJsonRecords(path: string): unknown[] {
 }
 
 function issuesText(error: { issues: ReadonlyArray<{ path: string; message: string }> }): string {
-  return error.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+  return error.issues.map((i) => `${i.path || MESSAGES.root}${MESSAGES.colon}${i.message}`).join(MESSAGES.issueSeparator);
 }
 
 function readCases(path: string): RectificationCase[] {
   return readJsonRecords(path).map((record, i) => {
     try {
-      return readCase(record);
+      return readCase(record, LOCALE_OPTION());
     } catch (error) {
       if (!isCaseError(error)) throw error;
-      throw new CaseUsageError(`${path}: case #${i} is not a valid case: ${issuesText(error)}`);
+      throw new CaseUsageError(MESSAGES.caseNotACase(path, i, issuesText(error)));
     }
   });
 }
@@ -162,7 +159,7 @@ function casesJson(cases: readonly RectificationCase[]): string {
 }
 
 async function open(args: string[], values: CaseCommandValues, write: Write, warn: Warn): Promise<number> {
-  if (args.length !== 1) throw new CaseUsageError('case open takes one file of screening results (screen --format json or jsonl)');
+  if (args.length !== 1) throw new CaseUsageError(MESSAGES.caseOpenArguments);
   const template = oneOf<PlanTemplate>('template', values.template, ['intensive', 'annual'], 'intensive');
   if (values.start !== undefined) date('start', values.start);
   let skipped = 0;
@@ -171,17 +168,18 @@ async function open(args: string[], values: CaseCommandValues, write: Write, war
     const entry = record as { ok?: unknown; result?: unknown; issues?: unknown } | null;
     if (entry && entry.ok === false) {
       skipped++;
-      warn(`record #${i}: not screened (invalid record), no case\n`);
+      warn(`${MESSAGES.caseRecordNotScreened(i)}\n`);
       return;
     }
     const result = (entry && entry.ok === true ? entry.result : record) as ScreeningResult;
     if (result && typeof result === 'object' && 'verdict' in result && result.verdict !== 'weak-lax') {
-      warn(`${String(result.orgId)} ${String(result.orgName)}: verdict ${String(result.verdict)}, no case\n`);
+      warn(`${MESSAGES.caseNotWeakLax(String(result.orgId), String(result.orgName), String(result.verdict))}\n`);
       return;
     }
     try {
       cases.push(
         openCase(result, {
+          ...LOCALE_OPTION(),
           template,
           ...(values.start !== undefined ? { start: values.start } : {}),
           ...(values['working-days'] ? { workingDays: true } : {}),
@@ -191,7 +189,7 @@ async function open(args: string[], values: CaseCommandValues, write: Write, war
       if (!isScreenerError(error)) throw error;
       skipped++;
       const detail = isCaseError(error) || error.code === 'ERR_OPTIONS' ? issuesText(error as unknown as { issues: Array<{ path: string; message: string }> }) : error.message;
-      warn(`record #${i}: no case: ${detail}\n`);
+      warn(`${MESSAGES.caseRecordRefused(i, detail)}\n`);
     }
   });
   await write(casesJson(cases));
@@ -207,21 +205,21 @@ function apply(c: RectificationCase, entry: Entry): RectificationCase {
   const fields = rest as never;
   switch (record) {
     case 'progress':
-      return recordProgress(c, fields);
+      return recordProgress(c, fields, LOCALE_OPTION());
     case 'listing':
-      return recordListing(c, fields);
+      return recordListing(c, fields, LOCALE_OPTION());
     case 'close': {
       const { id, ...close } = rest;
-      return closeProblem(c, id as string, close as never);
+      return closeProblem(c, id as string, close as never, LOCALE_OPTION());
     }
     case 'acceptance':
-      return recordAcceptance(c, fields);
+      return recordAcceptance(c, fields, LOCALE_OPTION());
     case 'followUp':
-      return recordFollowUp(c, rest.result as ScreeningResult);
+      return recordFollowUp(c, rest.result as ScreeningResult, LOCALE_OPTION());
     case 'delisting':
-      return recordDelisting(c, fields);
+      return recordDelisting(c, fields, LOCALE_OPTION());
     case 'lookBack':
-      return recordLookBack(c, fields);
+      return recordLookBack(c, fields, LOCALE_OPTION());
     default:
       throw new Error(`unreachable: record ${String(record)}`);
   }
@@ -232,12 +230,12 @@ const RECORDS: ReadonlySet<unknown> = new Set(['progress', 'listing', 'close', '
 async function progress(args: string[], values: CaseCommandValues, write: Write, warn: Warn): Promise<number> {
   const fromFlags = values.org !== undefined || values.item !== undefined;
   if (args.length !== (fromFlags ? 1 : 2)) {
-    throw new CaseUsageError('case progress takes CASES and a file of ENTRIES, or CASES with --org, --item, --on and --status');
+    throw new CaseUsageError(MESSAGES.caseProgressArguments);
   }
   const cases = readCases(args[0]!);
   let entries: unknown[];
   if (fromFlags) {
-    if (values.org === undefined || values.item === undefined) throw new CaseUsageError('--org and --item go together');
+    if (values.org === undefined || values.item === undefined) throw new CaseUsageError(MESSAGES.caseOrgItem);
     entries = [
       {
         orgId: values.org,
@@ -256,12 +254,12 @@ async function progress(args: string[], values: CaseCommandValues, write: Write,
     const entry = value as Entry;
     if (typeof entry !== 'object' || entry === null || typeof entry.orgId !== 'string') {
       refused++;
-      warn(`entry #${i}: needs an "orgId"\n`);
+      warn(`${MESSAGES.caseEntryOrgId(i)}\n`);
       return;
     }
     if (!RECORDS.has(entry.record ?? 'progress')) {
       refused++;
-      warn(`entry #${i}: unknown record "${String(entry.record)}" (progress, listing, close, acceptance, followUp, delisting or lookBack)\n`);
+      warn(`${MESSAGES.caseEntryRecord(i, String(entry.record))}\n`);
       return;
     }
     // The organisation's latest case, or the one of the year the entry names.
@@ -273,7 +271,7 @@ async function progress(args: string[], values: CaseCommandValues, write: Write,
     });
     if (index < 0) {
       refused++;
-      warn(`entry #${i}: no case of ${entry.orgId}${entry.year !== undefined ? ` in ${String(entry.year)}` : ''}\n`);
+      warn(`${MESSAGES.caseEntryNoCase(i, String(entry.orgId), entry.year !== undefined ? String(entry.year) : undefined)}\n`);
       return;
     }
     try {
@@ -281,7 +279,7 @@ async function progress(args: string[], values: CaseCommandValues, write: Write,
     } catch (error) {
       if (!isCaseError(error)) throw error;
       refused++;
-      warn(`entry #${i} (${entry.orgId}) refused: ${issuesText(error)}\n`);
+      warn(`${MESSAGES.caseEntryRefused(i, String(entry.orgId), issuesText(error))}\n`);
     }
   });
   await write(casesJson(cases));
@@ -289,12 +287,12 @@ async function progress(args: string[], values: CaseCommandValues, write: Write,
 }
 
 async function status(args: string[], values: CaseCommandValues, write: Write): Promise<number> {
-  if (args.length !== 1) throw new CaseUsageError('case status takes one file of cases');
+  if (args.length !== 1) throw new CaseUsageError(MESSAGES.caseStatusArguments);
   const asOf = date('as-of', values['as-of']);
   const format = oneOf('format', values.format, ['md', 'json'] as const, 'md');
   const lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
   const cases = readCases(args[0]!);
-  const statuses = cases.map((c) => ({ orgId: c.orgId, orgName: c.orgName, year: Number(c.screening.assessedOn.slice(0, 4)), status: caseStatus(c, { asOf }) }));
+  const statuses = cases.map((c) => ({ orgId: c.orgId, orgName: c.orgName, year: Number(c.screening.assessedOn.slice(0, 4)), status: caseStatus(c, { asOf, ...LOCALE_OPTION() }) }));
   if (format === 'json') {
     await write(`${JSON.stringify(statuses, null, 2)}\n`);
     return 0;
@@ -381,15 +379,15 @@ export function ledgerWorkbook(l: Ledger, lang: 'zh' | 'en'): LedgerSheet[] {
 }
 
 async function ledgerCommand(args: string[], values: CaseCommandValues, write: Write, binary: WriteBinary | undefined): Promise<number> {
-  if (args.length !== 1) throw new CaseUsageError('case ledger takes one file of cases');
+  if (args.length !== 1) throw new CaseUsageError(MESSAGES.caseLedgerArguments);
   const asOf = date('as-of', values['as-of']);
   const format = oneOf('format', values.format, ['md', 'json', 'xlsx'] as const, 'md');
   const lang = oneOf('lang', values.lang, ['zh', 'en'] as const, 'zh');
-  const l = ledger(readCases(args[0]!), { asOf });
+  const l = ledger(readCases(args[0]!), { asOf, ...LOCALE_OPTION() });
   if (format === 'json') await write(`${JSON.stringify(l, null, 2)}\n`);
   else if (format === 'md') await write(renderLedger(l, { lang }));
   else {
-    if (!binary) throw new CaseUsageError('--format xlsx needs a file: use --output FILE');
+    if (!binary) throw new CaseUsageError(MESSAGES.caseXlsxNeedsFile);
     await binary((stream) => writeSheets(stream, ledgerWorkbook(l, lang)));
   }
   return 0;
@@ -423,15 +421,15 @@ export async function caseCommand(
       case 'ledger':
         return await ledgerCommand(rest, values, write, binary);
       default:
-        throw new CaseUsageError(sub === undefined ? 'case needs a subcommand' : `unknown case subcommand "${sub}"`);
+        throw new CaseUsageError(sub === undefined ? MESSAGES.caseSubcommand : MESSAGES.caseUnknownSubcommand(sub));
     }
   } catch (error) {
     if (error instanceof CaseUsageError) {
-      warn(`weak-lax-screener case: ${error.message}\n${USAGE}`);
+      warn(`${MESSAGES.casePrefix}${error.message}\n${MESSAGES.caseUsage}`);
       return 2;
     }
     if (isScreenerError(error) && error.code === 'ERR_OPTIONS') {
-      warn(`weak-lax-screener case: ${error.message}\n`);
+      warn(`${MESSAGES.casePrefix}${error.message}\n`);
       return 2;
     }
     throw error;

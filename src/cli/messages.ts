@@ -202,6 +202,37 @@ export const MESSAGES_EN = {
 
   // Output of `rules` (text table).
   warningLine: (line: string) => ` (warning line ${line})`,
+
+  // The case commands (case open|progress|status|ledger).
+  caseUsage: `Usage:
+  weak-lax-screener case open RESULTS [--start DATE] [--template intensive|annual] [--working-days]
+  weak-lax-screener case progress CASES ENTRIES
+  weak-lax-screener case progress CASES --org ID --item ITEM --on DATE --status started|done [--occurrence DATE] [--evidence TEXT] [--note TEXT]
+  weak-lax-screener case status CASES --as-of DATE [--format md|json] [--lang zh|en]
+  weak-lax-screener case ledger CASES --as-of DATE [--format md|json|xlsx] [--lang zh|en] [--output FILE]
+`,
+  casePrefix: 'weak-lax-screener case: ',
+  caseOneOf: (option: string, allowed: readonly string[]) => `--${option} must be one of ${allowed.join(', ')}`,
+  caseDateRequired: (option: string) => `--${option} DATE is required`,
+  caseDate: (option: string) => `--${option} must be a date YYYY-MM-DD`,
+  caseCannotRead: (path: string, reason: string) => `cannot read ${path}: ${reason}`,
+  caseNotJson: (path: string, line: number, reason: string) => `${path} is neither JSON nor JSON Lines (line ${line}: ${reason})`,
+  caseNotACase: (path: string, index: number, issues: string) => `${path}: case #${index} is not a valid case: ${issues}`,
+  caseOpenArguments: 'case open takes one file of screening results (screen --format json or jsonl)',
+  caseRecordNotScreened: (index: number) => `record #${index}: not screened (invalid record), no case`,
+  caseNotWeakLax: (orgId: string, orgName: string, verdict: string) => `${orgId} ${orgName}: verdict ${verdict}, no case`,
+  caseRecordRefused: (index: number, detail: string) => `record #${index}: no case: ${detail}`,
+  caseProgressArguments: 'case progress takes CASES and a file of ENTRIES, or CASES with --org, --item, --on and --status',
+  caseOrgItem: '--org and --item go together',
+  caseEntryOrgId: (index: number) => `entry #${index}: needs an "orgId"`,
+  caseEntryRecord: (index: number, record: string) => `entry #${index}: unknown record "${record}" (progress, listing, close, acceptance, followUp, delisting or lookBack)`,
+  caseEntryNoCase: (index: number, orgId: string, year: string | undefined) => `entry #${index}: no case of ${orgId}${year !== undefined ? ` in ${year}` : ''}`,
+  caseEntryRefused: (index: number, orgId: string, issues: string) => `entry #${index} (${orgId}) refused: ${issues}`,
+  caseStatusArguments: 'case status takes one file of cases',
+  caseLedgerArguments: 'case ledger takes one file of cases',
+  caseXlsxNeedsFile: '--format xlsx needs a file: use --output FILE',
+  caseSubcommand: 'case needs a subcommand',
+  caseUnknownSubcommand: (sub: string) => `unknown case subcommand "${sub}"`,
 };
 
 /** A table of command-line messages: the keys of the English one, each with its shape. */
@@ -273,6 +304,36 @@ export const MESSAGES_ZH: Messages = {
   progress: '正在排查 {value} 条记录 · 每秒 {speed} 条',
 
   warningLine: (line) => `（预警线 ${line}）`,
+
+  caseUsage: `用法：
+  weak-lax-screener case open 排查结果 [--start 日期] [--template intensive|annual] [--working-days]
+  weak-lax-screener case progress 档案 进展记录
+  weak-lax-screener case progress 档案 --org 组织编码 --item 任务 --on 日期 --status started|done [--occurrence 日期] [--evidence 佐证材料] [--note 备注]
+  weak-lax-screener case status 档案 --as-of 日期 [--format md|json] [--lang zh|en]
+  weak-lax-screener case ledger 档案 --as-of 日期 [--format md|json|xlsx] [--lang zh|en] [--output 文件]
+`,
+  casePrefix: 'weak-lax-screener case：',
+  caseOneOf: (option, allowed) => `--${option} 应为以下之一：${allowed.join('、')}`,
+  caseDateRequired: (option) => `缺少 --${option} 日期`,
+  caseDate: (option) => `--${option} 应为 YYYY-MM-DD 格式的日期`,
+  caseCannotRead: (path, reason) => `无法读取 ${path}：${WHY_ZH[reason] ?? reason}`,
+  caseNotJson: (path, line, reason) => `${path} 既不是 JSON，也不是 JSON Lines（第 ${line} 行：${reason}）`,
+  caseNotACase: (path, index, issues) => `${path}：第 #${index} 个档案不是有效的整顿档案：${issues}`,
+  caseOpenArguments: 'case open 需要一个排查结果文件（screen --format json 或 jsonl 的输出）',
+  caseRecordNotScreened: (index) => `第 #${index} 条记录：无效记录，未排查，不建立档案`,
+  caseNotWeakLax: (orgId, orgName, verdict) => `${orgId} ${orgName}：初步排查结论为“${VERDICTS_ZH[verdict] ?? verdict}”，不建立整顿档案`,
+  caseRecordRefused: (index, detail) => `第 #${index} 条记录：未建立档案：${detail}`,
+  caseProgressArguments: 'case progress 需要档案文件和进展记录文件，或档案文件加 --org、--item、--on 和 --status',
+  caseOrgItem: '--org 和 --item 须同时给出',
+  caseEntryOrgId: (index) => `第 #${index} 条进展记录：缺少“orgId”（组织编码）`,
+  caseEntryRecord: (index, record) => `第 #${index} 条进展记录：无法识别的记录类型“${record}”（应为 progress、listing、close、acceptance、followUp、delisting 或 lookBack）`,
+  caseEntryNoCase: (index, orgId, year) => `第 #${index} 条进展记录：没有组织编码为 ${orgId}${year !== undefined ? `、${year}年` : ''}的整顿档案`,
+  caseEntryRefused: (index, orgId, issues) => `第 #${index} 条进展记录（${orgId}）未记入：${issues}`,
+  caseStatusArguments: 'case status 需要一个档案文件',
+  caseLedgerArguments: 'case ledger 需要一个档案文件',
+  caseXlsxNeedsFile: '--format xlsx 需要写入文件：请用 --output 文件名',
+  caseSubcommand: 'case 后面需要子命令（open、progress、status 或 ledger）',
+  caseUnknownSubcommand: (sub) => `未知的 case 子命令“${sub}”`,
 
   // Spreadsheets in and out.
   templateArguments: 'template 不读取文件：请用 --output 文件名 写出模板，或重定向标准输出',

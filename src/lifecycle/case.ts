@@ -15,6 +15,7 @@ import type { PlanTemplate } from '../plan/types.js';
 import { review } from '../review.js';
 import { dotted } from '../schema/messages.js';
 import { checkDeadlines } from './holidays.js';
+import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import {
   acceptanceEntrySchema,
   beforeScreening,
@@ -43,7 +44,7 @@ import type {
 } from './types.js';
 
 /** Options of {@link openCase}. */
-export interface OpenCaseOptions {
+export interface OpenCaseOptions extends LifecycleOptions {
   /**
    * First day of the plan, `YYYY-MM-DD`, not before the screening's `assessedOn`. Give the day
    * after the list is decided when it is known.
@@ -75,10 +76,11 @@ const openOptionsSchema = z.strictObject({
   listing: z.array(z.unknown()).optional(),
   contacts: z.unknown().optional(),
   workingDays: z.boolean().optional(),
+  locale: z.enum(['en', 'zh-CN']).optional(),
 });
 
 function refuse(issues: Issue[], orgId: string): never {
-  throw new CaseError(issues, orgId);
+  throw new CaseError(issues, orgId, caseLocale());
 }
 
 /** Fails with the entry's shape issues, or returns it. */
@@ -114,11 +116,11 @@ function dateIssues(c: RectificationCase, on: string, options: { decided?: boole
   const issues: Issue[] = [];
   if (options.decided) {
     const decided = decidedOn(c);
-    if (decided === undefined) issues.push({ path, message: `the list is not decided yet: record the county standing committee's decision (stage "decided") first` });
-    else if (compareDates(on, decided) < 0) issues.push({ path, message: `must not be before the list was decided (${decided})` });
+    if (decided === undefined) issues.push({ path, message: lm('notDecided') });
+    else if (compareDates(on, decided) < 0) issues.push({ path, message: lm('beforeDecided', { decided }) });
   }
   if (options.open && c.delisting && compareDates(on, c.delisting.on) > 0) {
-    issues.push({ path, message: `the case was closed by 摘牌 on ${c.delisting.on}` });
+    issues.push({ path, message: lm('closedByDelisting', { on: c.delisting.on }) });
   }
   return issues;
 }
@@ -132,19 +134,17 @@ function listingIssues(c: RectificationCase, entry: ListingEntry, prefix = ''): 
   const last = c.listing.at(-1);
   if (!last) return issues;
   if (last.stage === 'not-listed') {
-    issues.push({ path: at('stage'), message: `the organisation was not listed (${last.on}): a new screening opens a new case` });
+    issues.push({ path: at('stage'), message: lm('notListed', { on: last.on }) });
   } else if (last.stage === 'decided') {
     issues.push({
       path: at('stage'),
-      message: entry.stage === 'not-listed'
-        ? `the list was decided on ${last.on}: a listed organisation leaves the list by 摘牌 (recordDelisting)`
-        : `the list was already decided on ${last.on}`,
+      message: entry.stage === 'not-listed' ? lm('decidedThenNotListed', { on: last.on }) : lm('alreadyDecided', { on: last.on }),
     });
   } else if (entry.stage !== 'not-listed' && STAGE_RANK[entry.stage] < STAGE_RANK[last.stage]) {
-    issues.push({ path: at('stage'), message: `"${entry.stage}" cannot follow "${last.stage}" (proposed, then examined, then decided)` });
+    issues.push({ path: at('stage'), message: lm('stageOrder', { stage: entry.stage, last: last.stage }) });
   }
   if (isInputDate(entry.on) && compareDates(entry.on, last.on) < 0) {
-    issues.push({ path: at('on'), message: `must not be before the previous listing entry (${last.stage}, ${last.on})` });
+    issues.push({ path: at('on'), message: lm('beforePreviousListing', { stage: last.stage, on: last.on }) });
   }
   return issues;
 }
@@ -175,24 +175,29 @@ function listingIssues(c: RectificationCase, entry: ListingEntry, prefix = ''): 
  * ```
  */
 export function openCase(result: ScreeningResult, options: OpenCaseOptions = {}): RectificationCase {
+  return inCaseLocale((options as { locale?: unknown } | null | undefined)?.locale, () => openCaseIn(result, options));
+}
+
+function openCaseIn(result: ScreeningResult, options: OpenCaseOptions): RectificationCase {
   const checked = check<ScreeningResult>(screeningSchema, result);
   const orgId = typeof (result as { orgId?: unknown } | null)?.orgId === 'string' ? result.orgId : '';
   if (!checked.ok) refuse(checked.issues, orgId);
   if (result.verdict !== 'weak-lax') {
-    refuse([{ path: 'verdict', message: `only a weak-lax result opens a case; this one is ${result.verdict}` }], orgId);
+    refuse([{ path: 'verdict', message: lm('notWeakLax', { verdict: result.verdict }) }], orgId);
   }
   const parsedOptions = openOptionsSchema.safeParse(options ?? {});
   if (!parsedOptions.success) {
     throw new OptionsError(
       parsedOptions.error.issues.map((issue) =>
-        issue.code === 'unrecognized_keys' ? { path: issue.keys[0]!, message: 'unknown key' } : { path: dotted(issue.path), message: issue.message },
+        issue.code === 'unrecognized_keys' ? { path: issue.keys[0]!, message: lm('unknownKey') } : { path: dotted(issue.path), message: issue.message },
       ),
+      caseLocale(),
     );
   }
   const { start = addDays(result.assessedOn, 1), template = 'intensive', workingDays = false } = parsedOptions.data;
-  if (!isInputDate(start)) throw new OptionsError([{ path: 'start', message: `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(start)}` }]);
+  if (!isInputDate(start)) throw new OptionsError([{ path: 'start', message: lm('dateGot', { got: JSON.stringify(start) }) }], caseLocale());
   if (compareDates(start, result.assessedOn) < 0) {
-    throw new OptionsError([{ path: 'start', message: `must not be before the assessment date ${result.assessedOn}, got ${start}` }]);
+    throw new OptionsError([{ path: 'start', message: lm('startBefore', { assessedOn: result.assessedOn, start }) }], caseLocale());
   }
   const contacts = options.contacts === undefined ? undefined : entryOf<Contacts>(contactsSchema, options.contacts, orgId, 'contacts');
   const { plan, check: deadlineCheck } = checkDeadlines(planRectification(result, { start, template }), { workingDays });
@@ -232,7 +237,11 @@ export function openCase(result: ScreeningResult, options: OpenCaseOptions = {})
  * const listed = recordListing(c, { stage: 'decided', on: '2025-03-28', by: '栖云县委常委会' });
  * ```
  */
-export function recordListing(c: RectificationCase, entry: ListingEntry): RectificationCase {
+export function recordListing(c: RectificationCase, entry: ListingEntry, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordListingIn(c, entry));
+}
+
+function recordListingIn(c: RectificationCase, entry: ListingEntry): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<ListingEntry>(listingEntrySchema, entry, current.orgId);
   const issues = listingIssues(current, checked);
@@ -255,7 +264,11 @@ export function recordListing(c: RectificationCase, entry: ListingEntry): Rectif
  * const next = recordProgress(c, { itemId: 'C07-finance-disclosure', occurrence: '2025-07-15', on: '2025-07-15', status: 'done', evidence: '公开栏照片' });
  * ```
  */
-export function recordProgress(c: RectificationCase, entry: ProgressEntry): RectificationCase {
+export function recordProgress(c: RectificationCase, entry: ProgressEntry, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordProgressIn(c, entry));
+}
+
+function recordProgressIn(c: RectificationCase, entry: ProgressEntry): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<ProgressEntry>(progressEntrySchema, entry, current.orgId);
   const issues = [
@@ -278,15 +291,19 @@ export function recordProgress(c: RectificationCase, entry: ProgressEntry): Rect
  * const next = closeProblem(c, 'C01.secretaryVacantMonths', { on: '2025-05-20', evidence: '镇党委任职通知' });
  * ```
  */
-export function closeProblem(c: RectificationCase, id: string, entry: { on: string; evidence?: string }): RectificationCase {
+export function closeProblem(c: RectificationCase, id: string, entry: { on: string; evidence?: string }, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => closeProblemIn(c, id, entry));
+}
+
+function closeProblemIn(c: RectificationCase, id: string, entry: { on: string; evidence?: string }): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<{ on: string; evidence?: string }>(closeEntrySchema, entry, current.orgId);
   const issues: Issue[] = [];
   const index = current.problems.findIndex((p) => p.id === id);
   if (index < 0) {
-    issues.push({ path: 'id', message: `no problem "${String(id)}" in the case (${current.problems.map((p) => p.id).join(', ')})` });
+    issues.push({ path: 'id', message: lm('noProblem', { id: String(id), list: current.problems.map((p) => p.id).join(', ') }) });
   } else if (current.problems[index]!.closedOn !== undefined) {
-    issues.push({ path: 'id', message: `problem "${id}" was already closed on ${current.problems[index]!.closedOn}` });
+    issues.push({ path: 'id', message: lm('problemClosed', { id, on: current.problems[index]!.closedOn }) });
   }
   issues.push(...dateIssues(current, checked.on, { decided: true, open: true }));
   if (issues.length > 0) refuse(issues, current.orgId);
@@ -316,28 +333,32 @@ export function closeProblem(c: RectificationCase, id: string, entry: { on: stri
  * next = recordAcceptance(next, { level: 'county', on: '2025-12-18', grade: '合格' });
  * ```
  */
-export function recordAcceptance(c: RectificationCase, entry: AcceptanceEntry): RectificationCase {
+export function recordAcceptance(c: RectificationCase, entry: AcceptanceEntry, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordAcceptanceIn(c, entry));
+}
+
+function recordAcceptanceIn(c: RectificationCase, entry: AcceptanceEntry): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<AcceptanceEntry>(acceptanceEntrySchema, entry, current.orgId);
   const issues = dateIssues(current, checked.on, { decided: true, open: true });
   const { township, county } = current.acceptance ?? {};
   const dated = isInputDate(checked.on);
   if (checked.level === 'county') {
-    if (checked.score !== undefined) issues.push({ path: 'score', message: 'the score belongs to the township grade; the county approves the grade' });
-    if (checked.dissatisfiedShare !== undefined) issues.push({ path: 'dissatisfiedShare', message: 'the dissatisfied share belongs to the township grade; the county approves the grade' });
-    if (!township) issues.push({ path: 'level', message: 'the township (street) committee has not graded yet: the county grade follows it' });
-    else if (dated && compareDates(checked.on, township.on) < 0) issues.push({ path: 'on', message: `must not be before the township grade (${township.on})` });
-    if (county && dated && compareDates(checked.on, county.on) < 0) issues.push({ path: 'on', message: `must not be before the current county grade (${county.on})` });
+    if (checked.score !== undefined) issues.push({ path: 'score', message: lm('countyScore') });
+    if (checked.dissatisfiedShare !== undefined) issues.push({ path: 'dissatisfiedShare', message: lm('countyShare') });
+    if (!township) issues.push({ path: 'level', message: lm('townshipFirst') });
+    else if (dated && compareDates(checked.on, township.on) < 0) issues.push({ path: 'on', message: lm('beforeTownshipGrade', { on: township.on }) });
+    if (county && dated && compareDates(checked.on, county.on) < 0) issues.push({ path: 'on', message: lm('beforeCountyGrade', { on: county.on }) });
   } else {
     if (checked.grade === '合格' && checked.score !== undefined && checked.score < 70) {
-      issues.push({ path: 'score', message: `合格 needs a score of 70 or more, got ${checked.score}` });
+      issues.push({ path: 'score', message: lm('passNeeds70', { score: checked.score }) });
     }
     for (const earlier of [township, county]) {
-      if (earlier && dated && compareDates(checked.on, earlier.on) < 0) issues.push({ path: 'on', message: `must not be before the current grade (${earlier.on})` });
+      if (earlier && dated && compareDates(checked.on, earlier.on) < 0) issues.push({ path: 'on', message: lm('beforeGrade', { on: earlier.on }) });
     }
   }
   if (checked.grade !== '不合格' && checked.dissatisfiedShare !== undefined && checked.dissatisfiedShare > 0.5) {
-    issues.push({ path: 'dissatisfiedShare', message: `over half dissatisfied votes (${checked.dissatisfiedShare}) is 不合格 outright, not ${checked.grade}` });
+    issues.push({ path: 'dissatisfiedShare', message: lm('overHalfDissatisfied', { share: checked.dissatisfiedShare, grade: checked.grade }) });
   }
   if (issues.length > 0) refuse(issues, current.orgId);
 
@@ -374,19 +395,23 @@ export function recordAcceptance(c: RectificationCase, entry: AcceptanceEntry): 
  * const next = recordFollowUp(c, await screen(assessmentInNovember));
  * ```
  */
-export function recordFollowUp(c: RectificationCase, result: ScreeningResult): RectificationCase {
+export function recordFollowUp(c: RectificationCase, result: ScreeningResult, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordFollowUpIn(c, result));
+}
+
+function recordFollowUpIn(c: RectificationCase, result: ScreeningResult): RectificationCase {
   const current = readCase(c);
   const checked = check<ScreeningResult>(screeningSchema, result);
   if (!checked.ok) refuse(checked.issues, current.orgId);
   const issues: Issue[] = [];
-  if (result.orgId !== current.orgId) issues.push({ path: 'orgId', message: `must be the case's organisation "${current.orgId}", got "${result.orgId}"` });
+  if (result.orgId !== current.orgId) issues.push({ path: 'orgId', message: lm('followUpOrg', { orgId: current.orgId, got: result.orgId }) });
   if (compareDates(result.assessedOn, current.screening.assessedOn) <= 0) {
-    issues.push({ path: 'assessedOn', message: `must be after the case's screening (${current.screening.assessedOn}), got ${result.assessedOn}` });
+    issues.push({ path: 'assessedOn', message: lm('followUpAfter', { assessedOn: current.screening.assessedOn, got: result.assessedOn }) });
   } else {
     issues.push(...dateIssues(current, result.assessedOn, { decided: true, open: true }, 'assessedOn'));
   }
   if (current.followUp && compareDates(result.assessedOn, current.followUp.assessedOn) <= 0) {
-    issues.push({ path: 'assessedOn', message: `must be after the current follow-up (${current.followUp.assessedOn})` });
+    issues.push({ path: 'assessedOn', message: lm('followUpAfterCurrent', { on: current.followUp.assessedOn }) });
   }
   if (issues.length === 0) {
     try {
@@ -418,15 +443,19 @@ export function recordFollowUp(c: RectificationCase, result: ScreeningResult): R
  * const next = recordDelisting(c, { on: '2025-12-26', by: '栖云县委组织部' });
  * ```
  */
-export function recordDelisting(c: RectificationCase, entry: Delisting): RectificationCase {
+export function recordDelisting(c: RectificationCase, entry: Delisting, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordDelistingIn(c, entry));
+}
+
+function recordDelistingIn(c: RectificationCase, entry: Delisting): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<Delisting>(delistingSchema, entry, current.orgId);
   const issues = dateIssues(current, checked.on);
-  if (current.delisting) issues.push({ path: 'on', message: `the sign was already taken off on ${current.delisting.on}` });
+  if (current.delisting) issues.push({ path: 'on', message: lm('alreadyDelisted', { on: current.delisting.on }) });
   if (issues.length > 0) refuse(issues, current.orgId);
   const status = statusAt(current, checked.on);
   if (!status.canDelist) {
-    refuse(status.reasons.map((reason) => ({ path: 'on', message: `cannot take the sign off on ${checked.on}: ${reason.en}` })), current.orgId);
+    refuse(status.reasons.map((reason) => ({ path: 'on', message: lm('cannotDelist', { on: checked.on, reason: caseLocale() === 'zh-CN' ? reason.zh : reason.en }) })), current.orgId);
   }
   return { ...current, delisting: { ...checked } };
 }
@@ -442,15 +471,19 @@ export function recordDelisting(c: RectificationCase, entry: Delisting): Rectifi
  * const next = recordLookBack(c, { on: '2026-06-20', outcome: 'stable' });
  * ```
  */
-export function recordLookBack(c: RectificationCase, entry: LookBack): RectificationCase {
+export function recordLookBack(c: RectificationCase, entry: LookBack, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale, () => recordLookBackIn(c, entry));
+}
+
+function recordLookBackIn(c: RectificationCase, entry: LookBack): RectificationCase {
   const current = readCase(c);
   const checked = entryOf<LookBack>(lookBackSchema, entry, current.orgId);
   const issues = dateIssues(current, checked.on);
-  if (!current.delisting) issues.push({ path: 'on', message: 'the look-back (回头看) follows 摘牌, which is not recorded' });
+  if (!current.delisting) issues.push({ path: 'on', message: lm('lookBackNeedsDelisting') });
   else if (isInputDate(checked.on) && compareDates(checked.on, current.delisting.on) < 0) {
-    issues.push({ path: 'on', message: `must not be before 摘牌 (${current.delisting.on})` });
+    issues.push({ path: 'on', message: lm('lookBackBefore', { on: current.delisting.on }) });
   }
-  if (current.lookBack) issues.push({ path: 'on', message: `the look-back was already recorded on ${current.lookBack.on}` });
+  if (current.lookBack) issues.push({ path: 'on', message: lm('lookBackRecorded', { on: current.lookBack.on }) });
   if (issues.length > 0) refuse(issues, current.orgId);
   return { ...current, lookBack: { ...checked } };
 }

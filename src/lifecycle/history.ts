@@ -6,6 +6,7 @@
  */
 import { compareDates } from '../internals/dates.js';
 import { readCase } from './schema.js';
+import { inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import type { HistoryEntry, RectificationCase } from './types.js';
 
 /** A case in which the organisation was listed: its year, decision and 摘牌 dates. */
@@ -35,9 +36,13 @@ interface Listed {
  * selectTargets(results2027, { share: 0, history: past });   // relapsed organisations marked
  * ```
  */
-export function history(cases: Iterable<RectificationCase>): HistoryEntry[] {
+export function history(cases: Iterable<RectificationCase>, options?: LifecycleOptions): HistoryEntry[] {
+  return inCaseLocale(options?.locale, () => historyIn(cases));
+}
+
+function historyIn(cases: Iterable<RectificationCase>): HistoryEntry[] {
   if (cases === null || typeof cases !== 'object' || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new TypeError('history: cases must be an iterable of rectification cases');
+    throw new TypeError(lm('notIterable', { fn: 'history' }));
   }
   const byOrg = new Map<string, Listed[]>();
   for (const value of cases) {

@@ -8,6 +8,7 @@ import { compareDates } from '../internals/dates.js';
 import type { Region } from '../schema/assessment.js';
 import { calendarDay, type DeadlineNote } from './holidays.js';
 import { readCase } from './schema.js';
+import { inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import { checkAsOf, isClosed, problemLabel, stageAt, statusAt } from './status.js';
 import type { ChecklistItem } from '../plan/types.js';
 import type { CaseStage, Ledger, LedgerCase, LedgerRow, LedgerRowStatus, RectificationCase, TownshipSummary } from './types.js';
@@ -102,10 +103,14 @@ function row(
  * renderLedger(monthly, { lang: 'zh' });   // 整顿工作月报 in Markdown
  * ```
  */
-export function ledger(cases: Iterable<RectificationCase>, options: { asOf: string }): Ledger {
+export function ledger(cases: Iterable<RectificationCase>, options: { asOf: string } & LifecycleOptions): Ledger {
+  return inCaseLocale((options as LifecycleOptions | null | undefined)?.locale, () => ledgerIn(cases, options));
+}
+
+function ledgerIn(cases: Iterable<RectificationCase>, options: { asOf: string }): Ledger {
   const asOf = checkAsOf(options);
   if (cases === null || typeof cases !== 'object' || typeof (cases as Iterable<unknown>)[Symbol.iterator] !== 'function') {
-    throw new TypeError('ledger: cases must be an iterable of rectification cases');
+    throw new TypeError(lm('notIterable', { fn: 'ledger' }));
   }
   const read: RectificationCase[] = [];
   for (const c of cases) {

@@ -11,6 +11,7 @@ import type { Region } from '../schema/assessment.js';
 import { markdownText, mermaidText } from '../internals/text.js';
 import { holidayCalendar } from './holidays.js';
 import { zhDate } from './status.js';
+import { lm } from './messages.js';
 import type { CaseStage, Ledger, LedgerCase, LedgerRow, LedgerRowStatus, TownshipSummary } from './types.js';
 
 /** Options of {@link renderLedger}. */
@@ -335,7 +336,7 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
  */
 export function renderLedger(ledgerValue: Ledger, options: RenderLedgerOptions): string {
   const lang = (options as { lang?: unknown } | undefined)?.lang;
-  if (lang !== 'zh' && lang !== 'en') throw new OptionsError([{ path: 'lang', message: `must be "zh" or "en", got ${JSON.stringify(lang)}` }]);
+  if (lang !== 'zh' && lang !== 'en') throw new OptionsError([{ path: 'lang', message: lm('lang', { got: JSON.stringify(lang) }) }]);
   const l = checkLedger(ledgerValue);
   const sections: Array<[string, string[]]> = [
     [lang === 'zh' ? '总体情况' : 'Overview', [overview(l, lang)]],

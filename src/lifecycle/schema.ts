@@ -11,13 +11,14 @@ import { compareDates, isInputDate, isIsoDate } from '../internals/dates.js';
 import { errorMap, toIssues } from '../schema/messages.js';
 import type { ChecklistItem } from '../plan/types.js';
 import type { RectificationCase } from './types.js';
+import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 
-const DATE_MESSAGE = 'must be a real calendar date written YYYY-MM-DD';
+const DATE_MESSAGE = { error: () => lm('date') };
 /** A date an entry carries: a real calendar date with a four-digit year. */
-const date = z.string().refine(isInputDate, { message: DATE_MESSAGE });
+const date = z.string().refine(isInputDate, DATE_MESSAGE);
 /** A date of a plan (a plan may run past 9999-12-31 by a few days). */
-const planDate = z.string().refine(isIsoDate, { message: DATE_MESSAGE });
-const text = z.string().min(1, { message: 'must not be empty' });
+const planDate = z.string().refine(isIsoDate, DATE_MESSAGE);
+const text = z.string().min(1, { error: () => lm('notEmpty') });
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 const kind = z.enum(['village', 'community']);
 const region = z.strictObject({
@@ -73,11 +74,11 @@ const plan = z.object({
 });
 
 const grade = z.enum(['合格', '基本合格', '不合格']);
-const score = z.number().min(0, { message: 'must be a score from 0 to 100' }).max(100, { message: 'must be a score from 0 to 100' });
+const score = z.number().min(0, { error: () => lm('score') }).max(100, { error: () => lm('score') });
 const share = z
   .number()
-  .min(0, { message: 'must be a share from 0 to 1' })
-  .refine((value) => value <= 1, { error: (issue) => `must be a share from 0 to 1${Number(issue.input) <= 100 ? `; did you mean ${Number(issue.input) / 100}?` : ''}` });
+  .min(0, { error: () => lm('share') })
+  .refine((value) => value <= 1, { error: (issue) => lm('share', Number(issue.input) <= 100 ? { hint: Number(issue.input) / 100 } : {}) });
 
 /** `recordListing`'s entry. */
 export const listingEntrySchema = z.strictObject({
@@ -122,7 +123,7 @@ export const contactsSchema = z.strictObject({
   firstSecretary: z
     .strictObject({ name: text, from: text, since: date, until: date.optional() })
     .refine((s) => s.until === undefined || compareDates(s.until, s.since) >= 0, {
-      message: 'must not be before since',
+      error: () => lm('untilBeforeSince'),
       path: ['until'],
     })
     .optional(),
@@ -177,7 +178,7 @@ const caseSchema = z.strictObject({
 
 /** Issues of a zod validation, with dotted paths (an unknown key named itself), under `prefix`. */
 export function zodIssues(error: z.ZodError, prefix = '', known: Readonly<Record<string, readonly string[]>> = {}): Issue[] {
-  return toIssues(error.issues, 'en', known).map((issue) => ({
+  return toIssues(error.issues, caseLocale(), known).map((issue) => ({
     path: prefix ? (issue.path ? `${prefix}.${issue.path}` : prefix) : issue.path,
     message: issue.message,
   }));
@@ -185,7 +186,7 @@ export function zodIssues(error: z.ZodError, prefix = '', known: Readonly<Record
 
 /** Validates `value` against `schema`; the issues (under `prefix`) or the value as given. */
 export function check<T>(schema: z.ZodType, value: unknown, prefix = ''): { ok: true; value: T } | { ok: false; issues: Issue[] } {
-  const parsed = schema.safeParse(value, { error: errorMap('en') });
+  const parsed = schema.safeParse(value, { error: errorMap(caseLocale()) });
   // The value as given, not zod's copy: cases share their unchanged parts, and a case of
   // 30 items is read many times in a ledger.
   return parsed.success ? { ok: true, value: value as T } : { ok: false, issues: zodIssues(parsed.error, prefix) };
@@ -194,7 +195,7 @@ export function check<T>(schema: z.ZodType, value: unknown, prefix = ''): { ok: 
 /** The issue for a date before the screening's assessment date, if any. */
 export function beforeScreening(on: string, assessedOn: string, path: string): Issue | undefined {
   return compareDates(on, assessedOn) < 0
-    ? { path, message: `must not be before the screening (assessed on ${assessedOn}), got ${on}` }
+    ? { path, message: lm('beforeScreening', { assessedOn, on }) }
     : undefined;
 }
 
@@ -202,17 +203,17 @@ export function beforeScreening(on: string, assessedOn: string, path: string): I
 export function itemIssues(items: ReadonlyMap<string, ChecklistItem>, itemId: string, occurrence: string | undefined, prefix = ''): Issue[] {
   const at = (key: string) => (prefix ? `${prefix}.${key}` : key);
   const item = items.get(itemId);
-  if (!item) return [{ path: at('itemId'), message: `no item "${itemId}" in the plan` }];
+  if (!item) return [{ path: at('itemId'), message: lm('noItem', { itemId }) }];
   const occurrences = item.occurrences ?? [];
   if (occurrences.length > 0) {
     if (occurrence === undefined) {
-      return [{ path: at('occurrence'), message: `item "${itemId}" recurs: name the occurrence the entry answers, one of ${occurrences.join(', ')}` }];
+      return [{ path: at('occurrence'), message: lm('itemRecurs', { itemId, list: occurrences.join(', ') }) }];
     }
     if (!occurrences.includes(occurrence)) {
-      return [{ path: at('occurrence'), message: `${occurrence} is not an occurrence of item "${itemId}" (${occurrences.join(', ')})` }];
+      return [{ path: at('occurrence'), message: lm('notOccurrence', { occurrence, itemId, list: occurrences.join(', ') }) }];
     }
   } else if (occurrence !== undefined) {
-    return [{ path: at('occurrence'), message: `item "${itemId}" does not recur: leave occurrence out` }];
+    return [{ path: at('occurrence'), message: lm('itemNotRecurring', { itemId }) }];
   }
   return [];
 }
@@ -228,14 +229,14 @@ function crossFieldIssues(c: RectificationCase): Issue[] {
   const assessedOn = c.screening.assessedOn;
   const early = (on: string) => compareDates(on, assessedOn) < 0;
   const tooEarly = (on: string, path: string) => issues.push(beforeScreening(on, assessedOn, path)!);
-  if (c.screening.orgId !== c.orgId) issues.push({ path: 'screening.orgId', message: `must be the case's orgId "${c.orgId}"` });
-  if (c.plan.orgId !== c.orgId) issues.push({ path: 'plan.orgId', message: `must be the case's orgId "${c.orgId}"` });
+  if (c.screening.orgId !== c.orgId) issues.push({ path: 'screening.orgId', message: lm('caseOrgId', { orgId: c.orgId }) });
+  if (c.plan.orgId !== c.orgId) issues.push({ path: 'plan.orgId', message: lm('caseOrgId', { orgId: c.orgId }) });
   for (let i = 0; i < c.listing.length; i++) if (early(c.listing[i]!.on)) tooEarly(c.listing[i]!.on, `listing.${i}.on`);
   const items = itemsById(c);
   if (items.size !== c.plan.checklist.length) {
     const seen = new Set<string>();
     c.plan.checklist.forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ path: `plan.checklist.${i}.id`, message: `item id "${item.id}" appears twice` });
+      if (seen.has(item.id)) issues.push({ path: `plan.checklist.${i}.id`, message: lm('duplicateItem', { id: item.id }) });
       seen.add(item.id);
     });
   }
@@ -251,7 +252,7 @@ function crossFieldIssues(c: RectificationCase): Issue[] {
   if (c.problems.length > 1) {
     const problems = new Set<string>();
     c.problems.forEach((p, i) => {
-      if (problems.has(p.id)) issues.push({ path: `problems.${i}.id`, message: `problem "${p.id}" appears twice` });
+      if (problems.has(p.id)) issues.push({ path: `problems.${i}.id`, message: lm('duplicateProblem', { id: p.id }) });
       problems.add(p.id);
     });
   }
@@ -259,8 +260,8 @@ function crossFieldIssues(c: RectificationCase): Issue[] {
     if (p.closedOn !== undefined && early(p.closedOn)) tooEarly(p.closedOn, `problems.${i}.closedOn`);
   });
   const followUp = (f: ScreeningResultLike, path: () => string) => {
-    if (f.orgId !== c.orgId) issues.push({ path: `${path()}.orgId`, message: `must be the case's orgId "${c.orgId}"` });
-    if (compareDates(f.assessedOn, assessedOn) <= 0) issues.push({ path: `${path()}.assessedOn`, message: `must be after the screening (assessed on ${assessedOn})` });
+    if (f.orgId !== c.orgId) issues.push({ path: `${path()}.orgId`, message: lm('caseOrgId', { orgId: c.orgId }) });
+    if (compareDates(f.assessedOn, assessedOn) <= 0) issues.push({ path: `${path()}.assessedOn`, message: lm('afterScreening', { assessedOn }) });
   };
   c.earlierFollowUps?.forEach((f, i) => followUp(f, () => `earlierFollowUps.${i}`));
   if (c.followUp) followUp(c.followUp, () => 'followUp');
@@ -446,17 +447,21 @@ export const rectificationCaseSchema = caseSchema;
  * const stored = readCase(JSON.parse(await readFile('case-990199101201.json', 'utf8')));
  * ```
  */
-export function readCase(value: unknown): RectificationCase {
+export function readCase(value: unknown, options?: LifecycleOptions): RectificationCase {
+  return inCaseLocale(options?.locale ?? caseLocale(), () => readCaseIn(value));
+}
+
+function readCaseIn(value: unknown): RectificationCase {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CaseError([{ path: '', message: 'expected a rectification case (an object)' }]);
+    throw new CaseError([{ path: '', message: lm('notACase') }], undefined, caseLocale());
   }
   const orgId = typeof (value as { orgId?: unknown }).orgId === 'string' ? ((value as { orgId: string }).orgId) : undefined;
   if (!quickCase(value)) {
-    const parsed = caseSchema.safeParse(value, { error: errorMap('en') });
-    if (!parsed.success) throw new CaseError(zodIssues(parsed.error, '', { '': CASE_KEYS }), orgId);
+    const parsed = caseSchema.safeParse(value, { error: errorMap(caseLocale()) });
+    if (!parsed.success) throw new CaseError(zodIssues(parsed.error, '', { '': CASE_KEYS }), orgId, caseLocale());
   }
   const c = value as RectificationCase;
   const issues = crossFieldIssues(c);
-  if (issues.length > 0) throw new CaseError(issues, orgId);
+  if (issues.length > 0) throw new CaseError(issues, orgId, caseLocale());
   return c;
 }

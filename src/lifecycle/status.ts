@@ -11,6 +11,7 @@ import type { ChecklistItem } from '../plan/types.js';
 import { review, type ReviewResult } from '../review.js';
 import type { Bilingual } from '../ruleset.js';
 import { readCase } from './schema.js';
+import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import type { AcceptanceEntry, CaseStage, CaseStatus, CountyGrade, OverdueItem, RectificationCase, TownshipGrade } from './types.js';
 
 /**
@@ -272,7 +273,7 @@ export function statusAt(c: RectificationCase, asOf: string, visit?: UnitVisitor
 export function checkAsOf(options: unknown, name = 'asOf'): string {
   const asOf = (options as { asOf?: unknown } | null | undefined)?.asOf;
   if (typeof asOf !== 'string' || !isInputDate(asOf)) {
-    throw new OptionsError([{ path: name, message: `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(asOf)}` }]);
+    throw new OptionsError([{ path: name, message: lm('dateGot', { got: JSON.stringify(asOf) }) }], caseLocale());
   }
   return asOf;
 }
@@ -303,7 +304,9 @@ export function checkAsOf(options: unknown, name = 'asOf'): string {
  * status.reasons[0];  // { zh: '问题“……”尚未销号', en: 'problem "…" (C08.petitionBacklog) is not closed (销号)' }
  * ```
  */
-export function caseStatus(c: RectificationCase, options: { asOf: string }): CaseStatus {
-  const asOf = checkAsOf(options);
-  return statusAt(readCase(c), asOf);
+export function caseStatus(c: RectificationCase, options: { asOf: string } & LifecycleOptions): CaseStatus {
+  return inCaseLocale((options as LifecycleOptions | null | undefined)?.locale, () => {
+    const asOf = checkAsOf(options);
+    return statusAt(readCase(c), asOf);
+  });
 }
