@@ -126,6 +126,7 @@ export const MESSAGES_EN = {
   encodingCsvOnly: '--encoding applies to CSV input only',
   sheetXlsxOnly: '--sheet applies to .xlsx input only',
   workbookToTerminal: 'a workbook is not written to a terminal: use --output FILE or redirect standard output to a file',
+  ledgerWorkbookNoWriter: 'the ledger workbook (--format xlsx) is written by the command line only: use --output FILE there, or --format md or json',
   cannotWriteFile: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
 
   // Reading input.
@@ -280,6 +281,7 @@ export const MESSAGES_ZH: Messages = {
   encodingCsvOnly: '--encoding 只适用于 CSV 输入',
   sheetXlsxOnly: '--sheet 只适用于 .xlsx 输入',
   workbookToTerminal: '工作簿不能写到终端：请用 --output 文件名，或把标准输出重定向到文件',
+  ledgerWorkbookNoWriter: '台账工作簿（--format xlsx）只能在命令行中生成：请在命令行中用 --output 文件名，或改用 --format md 或 json',
   cannotWriteFile: (path, reason) => `无法写入 ${path}：${reason}`,
   csvNotGb18030: (path, line) => `${path} 既不是有效的 UTF-8，也不是有效的 GB18030（第${line}行起）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
   xlsxUnreadable: (path, reason) => `无法读取工作簿 ${path}：${reason}`,
