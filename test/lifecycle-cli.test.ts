@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { caseCommand, ledgerWorkbook } from '../src/cli/case-command.js';
 import { main } from '../src/cli/index.js';
@@ -119,13 +119,15 @@ describe('case status and case ledger', () => {
   });
 
   it('--format xlsx: the ledger and the townships as a workbook, overdue rows filled red, dates as Excel dates', async () => {
-    const [rows, townships] = ledgerWorkbook(ledger(storedCases(), { asOf: '2025-10-31' }), 'zh');
-    expect(rows!.rows).toHaveLength(53);
-    expect(rows!.styles.filter((s) => s === 'overdue')).toHaveLength(2);
+    const l = ledger(storedCases(), { asOf: '2025-10-31' });
+    // Hand-checked in the fixtures: 53 rows at 2025-10-31, two of them overdue (汀苇湾村).
+    expect(l.rows).toHaveLength(53);
+    const overdueRows = l.rows.flatMap((r, i) => (r.status === 'overdue' ? [i + 2] : [])); // sheet row numbers, under the header
+    expect(overdueRows).toHaveLength(2);
     // Without a place to write a workbook (the library call, no --output): a usage error.
     const refused = await run(['ledger', all()], { 'as-of': '2025-10-31', format: 'xlsx' });
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain('--format xlsx needs a file: use --output FILE');
+    expect(refused.err).toContain('the ledger workbook (--format xlsx) is written by the command line only');
 
     const path = join(dir, 'ledger.xlsx');
     const code = await main(['case', 'ledger', all(), '--as-of', '2025-10-31', '--format', 'xlsx', '--output', path]);
@@ -136,20 +138,59 @@ describe('case status and case ledger', () => {
     const sheet = wb.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['县（市、区）', '乡镇（街道）', '村（社区）', '问题', '整改措施', '责任单位', '完成时限', '状态', '完成日期', '逾期天数']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.rowCount).toBe(1 + 53);
-    // Exactly the two overdue rows are filled, and they are the ledger's overdue rows.
+    expect(sheet.rowCount).toBe(1 + l.rows.length);
+    // Exactly the overdue rows carry the fill, on every one of their cells.
+    const red = (row: ExcelJS.Row, column: number) => (row.getCell(column).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb === 'FFFFC7CE';
     const filled: number[] = [];
     sheet.eachRow((row, n) => {
-      const fill = row.getCell(1).fill as { fgColor?: { argb?: string } } | undefined;
-      if (n > 1 && fill?.fgColor?.argb === 'FFFFC7CE') filled.push(n);
+      if (n > 1 && [...Array(10).keys()].some((i) => red(row, i + 1))) filled.push(n);
     });
-    expect(filled).toEqual(rows!.styles.flatMap((s, i) => (s === 'overdue' ? [i + 2] : [])));
+    expect(filled).toEqual(overdueRows);
+    for (const n of filled) expect([...Array(10).keys()].every((i) => red(sheet.getRow(n), i + 1))).toBe(true);
     const overdue = (sheet.getRow(filled[0]!).values as unknown[]).slice(1);
     expect(overdue.slice(0, 3)).toEqual(['雾岫县', '萤川镇', '汀苇湾村党支部']);
     expect(overdue[6]).toEqual(new Date('2025-04-30T00:00:00Z'));
     expect(overdue.slice(7)).toEqual(['逾期', undefined, 184]); // not done: an empty cell
     expect(sheet.getRow(filled[0]!).getCell(7).numFmt).toBe('yyyy-mm-dd');
+    const done = l.rows.findIndex((r) => r.status === 'done');
+    expect(sheet.getRow(done + 2).getCell(9).value).toEqual(new Date(`${l.rows[done]!.doneOn}T00:00:00Z`));
+    const [, townships] = ledgerWorkbook(l, 'zh');
     expect((wb.worksheets[1]!.getSheetValues().slice(2) as unknown[][]).map((r) => r.slice(1))).toEqual(townships!.rows);
+    expect(townships!.rows).toEqual([
+      ['雾岫县', '苇泽乡', 1, 0, 13, 19, 0, 1],
+      ['雾岫县', '萤川镇', 2, 1, 26, 34, 2, 1],
+    ]);
+  });
+
+  it('--format xlsx --lang en: English sheet names and headers', async () => {
+    const path = join(dir, 'ledger-en.xlsx');
+    expect(await main(['case', 'ledger', all(), '--as-of', '2025-10-31', '--format', 'xlsx', '--lang', 'en', '--output', path])).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Ledger', 'Townships']);
+    expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['County', 'Township', 'Organisation']);
+  });
+
+  it('--format xlsx to a terminal: a usage error (exit 2), nothing written', async () => {
+    let stdout = '';
+    let stderr = '';
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+    const wasTTY = process.stdout.isTTY;
+    process.stdout.isTTY = true;
+    try {
+      expect(await main(['case', 'ledger', all(), '--as-of', '2025-10-31', '--format', 'xlsx'])).toBe(2);
+      expect(await main(['case', 'ledger', all(), '--as-of', '2025-10-31', '--format', 'xlsx', '--locale', 'zh-CN'])).toBe(2);
+    } finally {
+      process.stdout.isTTY = wasTTY;
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'weak-lax-screener: a workbook is not written to a terminal: use --output FILE or redirect standard output to a file\nRun with --help for usage.\n' +
+        'weak-lax-screener：工作簿不能写到终端：请用 --output 文件名，或把标准输出重定向到文件\n用法见 --help。\n',
+    );
   });
 });
 

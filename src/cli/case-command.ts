@@ -327,7 +327,6 @@ const STAGE_WORDS = {
 } as const;
 
 /** A cell of the ledger workbook: text, a number, a date (written as a date cell), or empty. */
-/** A cell of the ledger workbook. */
 export type LedgerCell = PlainCell;
 
 /** One sheet of the ledger workbook. */
@@ -363,7 +362,6 @@ export function ledgerWorkbook(l: Ledger, lang: 'zh' | 'en'): LedgerSheet[] {
       r.daysOverdue,
     ]),
     styles: l.rows.map((r) => (r.status === 'overdue' ? 'overdue' : r.status === 'done' ? 'done' : undefined)),
-    freezeRows: 1,
   };
   const townships: LedgerSheet = {
     name: zh ? '乡镇汇总' : 'Townships',
@@ -373,7 +371,6 @@ export function ledgerWorkbook(l: Ledger, lang: 'zh' | 'en'): LedgerSheet[] {
     ).map(([header, width]) => ({ header: header as string, width: width as number })),
     rows: l.townships.map((t) => [t.county ?? null, t.township ?? null, t.cases, t.delisted, t.itemsDone, t.itemsTotal, t.overdue, t.openProblems]),
     styles: l.townships.map((t) => (t.overdue > 0 ? 'overdue' : undefined)),
-    freezeRows: 1,
   };
   return [rows, townships];
 }
@@ -387,7 +384,7 @@ async function ledgerCommand(args: string[], values: CaseCommandValues, write: W
   if (format === 'json') await write(`${JSON.stringify(l, null, 2)}\n`);
   else if (format === 'md') await write(renderLedger(l, { lang }));
   else {
-    if (!binary) throw new CaseUsageError(MESSAGES.caseXlsxNeedsFile);
+    if (!binary) throw new CaseUsageError(MESSAGES.ledgerWorkbookNoWriter);
     await binary((stream) => writeSheets(stream, ledgerWorkbook(l, lang)));
   }
   return 0;
@@ -396,8 +393,10 @@ async function ledgerCommand(args: string[], values: CaseCommandValues, write: W
 /**
  * Runs `case SUBCOMMAND …`: `args` are the positionals after `case`, `values` the parsed
  * options (see {@link CASE_OPTIONS}), `write` receives standard output, `warn` the messages
- * for standard error, `binary` writes a workbook (`ledger --format xlsx`). Resolves to the exit code: usage errors are reported through `warn`
- * (exit 2), never thrown.
+ * for standard error, `binary` writes a workbook (`ledger --format xlsx`; without it that
+ * format is a usage error). Resolves to the exit code: usage errors of the `case` commands
+ * are reported through `warn` (exit 2), never thrown; the command line's own (a workbook to a
+ * terminal) reach its usual handler.
  */
 export async function caseCommand(
   args: string[],

@@ -126,6 +126,7 @@ export const MESSAGES_EN = {
   encodingCsvOnly: '--encoding applies to CSV input only',
   sheetXlsxOnly: '--sheet applies to .xlsx input only',
   workbookToTerminal: 'a workbook is not written to a terminal: use --output FILE or redirect standard output to a file',
+  ledgerWorkbookNoWriter: 'the ledger workbook (--format xlsx) is written by the command line only: use --output FILE there, or --format md or json',
   cannotWriteFile: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
 
   // Reading input.
@@ -230,7 +231,6 @@ export const MESSAGES_EN = {
   caseEntryRefused: (index: number, orgId: string, issues: string) => `entry #${index} (${orgId}) refused: ${issues}`,
   caseStatusArguments: 'case status takes one file of cases',
   caseLedgerArguments: 'case ledger takes one file of cases',
-  caseXlsxNeedsFile: '--format xlsx needs a file: use --output FILE',
   caseSubcommand: 'case needs a subcommand',
   caseUnknownSubcommand: (sub: string) => `unknown case subcommand "${sub}"`,
 };
@@ -331,7 +331,6 @@ export const MESSAGES_ZH: Messages = {
   caseEntryRefused: (index, orgId, issues) => `第 #${index} 条进展记录（${orgId}）未记入：${issues}`,
   caseStatusArguments: 'case status 需要一个档案文件',
   caseLedgerArguments: 'case ledger 需要一个档案文件',
-  caseXlsxNeedsFile: '--format xlsx 需要写入文件：请用 --output 文件名',
   caseSubcommand: 'case 后面需要子命令（open、progress、status 或 ledger）',
   caseUnknownSubcommand: (sub) => `未知的 case 子命令“${sub}”`,
 
@@ -341,6 +340,7 @@ export const MESSAGES_ZH: Messages = {
   encodingCsvOnly: '--encoding 只适用于 CSV 输入',
   sheetXlsxOnly: '--sheet 只适用于 .xlsx 输入',
   workbookToTerminal: '工作簿不能写到终端：请用 --output 文件名，或把标准输出重定向到文件',
+  ledgerWorkbookNoWriter: '台账工作簿（--format xlsx）只能在命令行中生成：请在命令行中用 --output 文件名，或改用 --format md 或 json',
   cannotWriteFile: (path, reason) => `无法写入 ${path}：${reason}`,
   csvNotGb18030: (path, line) => `${path} 既不是有效的 UTF-8，也不是有效的 GB18030（第${line}行起）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”`,
   xlsxUnreadable: (path, reason) => `无法读取工作簿 ${path}：${reason}`,

@@ -417,7 +417,7 @@ export class ResultsWorkbook {
 /** A cell of a {@link PlainSheet}: text, a number, a date (`YYYY-MM-DD`, written as an Excel date) or empty. */
 export type PlainCell = string | number | { date: string } | null;
 
-/** A sheet given whole: its header and column widths, its rows, and the rows to mark. */
+/** A sheet given whole: its header (always frozen) and column widths, its rows, and the rows to mark. */
 export interface PlainSheet {
   /** Sheet name. */
   name: string;
@@ -427,8 +427,6 @@ export interface PlainSheet {
   rows: PlainCell[][];
   /** Per row: `overdue` rows are filled in Excel's "bad" red, `done` rows written in grey. */
   styles: Array<'overdue' | 'done' | undefined>;
-  /** Rows frozen at the top (the header). */
-  freezeRows: number;
 }
 
 const OVERDUE_STYLE: Partial<ExcelJS.Style> = {
