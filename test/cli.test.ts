@@ -2,7 +2,7 @@
  * The command line, run as a spawned process against dist/cli.js (built by `npm test`):
  * every output format, every input kind, every exit code.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,15 @@ function run(args: string[], input?: string) {
   // LANG=C: the messages these tests read are the English ones, whatever the machine's locale.
   const result = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', cwd: dir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+/** As {@link run}, without waiting: independent runs of one test go side by side. */
+function runAsync(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: unknown }).code as number | null) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
 }
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -49,15 +58,15 @@ function toCsv(records: Array<Record<string, unknown>>): string {
 const csvFile = file('batch.csv', toCsv(assessments));
 
 describe('weak-lax-screener screen', () => {
-  it('reads JSON, JSON Lines, CSV and standard input alike', () => {
-    const outputs = [
-      run(['screen', jsonFile, '--format', 'jsonl']),
-      run(['screen', jsonlFile, '--format', 'jsonl']),
-      run(['screen', csvFile, '--format', 'jsonl']),
-      run(['screen', '-', '--format', 'jsonl'], jsonl),
-      run(['screen', '-', '--format', 'jsonl'], JSON.stringify(assessments, null, 2)),
-      run(['screen', '-', '--format', 'jsonl', '--input-format', 'csv'], readFileSync(csvFile, 'utf8')),
-    ];
+  it('reads JSON, JSON Lines, CSV and standard input alike', async () => {
+    const outputs = await Promise.all([
+      runAsync(['screen', jsonFile, '--format', 'jsonl']),
+      runAsync(['screen', jsonlFile, '--format', 'jsonl']),
+      runAsync(['screen', csvFile, '--format', 'jsonl']),
+      runAsync(['screen', '-', '--format', 'jsonl'], jsonl),
+      runAsync(['screen', '-', '--format', 'jsonl'], JSON.stringify(assessments, null, 2)),
+      runAsync(['screen', '-', '--format', 'jsonl', '--input-format', 'csv'], readFileSync(csvFile, 'utf8')),
+    ]);
     for (const out of outputs) {
       expect(out.stderr).toBe('');
       expect(out.code).toBe(0);
@@ -108,19 +117,29 @@ describe('weak-lax-screener screen', () => {
     expect(csv.stdout.trim().split('\n')).toHaveLength(5);
   });
 
-  it('exit code 2: usage errors and unreadable input', () => {
-    expect(run([]).code).toBe(2);
-    expect(run(['screen']).code).toBe(2);
-    expect(run(['frobnicate']).stderr).toMatch(/unknown command "frobnicate"/);
-    expect(run(['screen', jsonlFile, '--format', 'xml']).stderr).toMatch(/--format must be one of table, json, jsonl, csv, md/);
-    expect(run(['screen', join(dir, 'nope.json')]).stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
-    expect(run(['screen', file('broken.json', '{"org": ')]).stderr).toMatch(/is not valid JSON/);
+  it('exit code 2: usage errors and unreadable input', async () => {
     const thresholds = file('t.json', JSON.stringify({ C01: { secretaryVacantMonth: 6 } }));
-    const bad = run(['screen', jsonlFile, '--thresholds', thresholds]);
+    const [none, noFile, unknown, format, missing, broken, bad, noRuleset, help] = await Promise.all([
+      runAsync([]),
+      runAsync(['screen']),
+      runAsync(['frobnicate']),
+      runAsync(['screen', jsonlFile, '--format', 'xml']),
+      runAsync(['screen', join(dir, 'nope.json')]),
+      runAsync(['screen', file('broken.json', '{"org": ')]),
+      runAsync(['screen', jsonlFile, '--thresholds', thresholds]),
+      runAsync(['screen', jsonlFile, '--ruleset', join(dir, 'no-such-ruleset')]),
+      runAsync(['--help']),
+    ]);
+    expect(none.code).toBe(2);
+    expect(noFile.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(format.stderr).toMatch(/--format must be one of table, json, jsonl, csv, md/);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json: ENOENT/);
+    expect(broken.stderr).toMatch(/is not valid JSON/);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/thresholds\.C01\.secretaryVacantMonth/);
-    expect(run(['screen', jsonlFile, '--ruleset', join(dir, 'no-such-ruleset')]).code).toBe(2);
-    expect(run(['--help']).code).toBe(0);
+    expect(noRuleset.code).toBe(2);
+    expect(help.code).toBe(0);
   });
 
   it('applies --thresholds and --ruleset', () => {
