@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   caseStatus,
   closeProblem,
+  history,
   isCaseError,
   isOptionsError,
+  ledger,
   openCase,
   planRectification,
   readCase,
@@ -14,6 +16,7 @@ import {
   recordListing,
   recordLookBack,
   recordProgress,
+  renderLedger,
   screen,
   type RectificationCase,
   type ScreeningResult,
@@ -492,49 +495,109 @@ describe('caseStatus rules', () => {
 });
 
 describe("locale: 'zh-CN'", () => {
-  /** The CaseError `run` throws, whole. */
-  function caseError(run: () => unknown): { message: string; issues: Array<{ path: string; message: string }> } {
+  const zh = { locale: 'zh-CN' as const };
+  const REFUSED = '整顿台账记录未被接受（组织编码 990109101201）：';
+  const OPTIONS = '选项有误：';
+  type Issue = { path: string; message: string };
+
+  /** What `run` throws: the kind of error, its first line and its issues. */
+  function thrown(run: () => unknown): { kind: string; message: string; issues?: Issue[] } {
     try {
       run();
     } catch (error) {
-      if (isCaseError(error)) return error;
-      throw error;
+      const kind = isCaseError(error) ? 'CaseError' : isOptionsError(error) ? 'OptionsError' : (error as Error).constructor.name;
+      return { kind, message: (error as Error).message, issues: (error as { issues?: Issue[] }).issues };
     }
-    throw new Error('expected a CaseError');
+    throw new Error('expected an error');
   }
-  const zh = { locale: 'zh-CN' as const };
 
-  it('words every refusal in Chinese, header included', () => {
-    const opened = openCase(result, { start: '2025-04-01' });
-    const undecided = caseError(() => recordProgress(opened, { itemId: opened.plan.checklist[0]!.id, on: '2025-04-10', status: 'done' }, zh));
-    expect(undecided.issues).toEqual([{ path: 'on', message: '整顿对象名单尚未确定：请先记录县委常委会研究确定名单（阶段“decided”）' }]);
-    expect(undecided.message.split('\n')[0]).toMatch(/[\u4e00-\u9fff]/);
-    expect(caseError(() => recordAcceptance(rectified(), { level: 'township', on: '2025-07-18', grade: '合格', score: 69 }, zh)).issues).toEqual([
-      { path: 'score', message: '评定为合格需达到 70 分以上；分数为 69' },
-    ]);
-    expect(caseError(() => closeProblem(listed(), 'C99.x', { on: '2025-05-01' }, zh)).issues).toEqual([
-      { path: 'id', message: '本档案中没有问题“C99.x”（现有：C01.secretaryAbsentMonths, C10.hasFixedVenue）' },
-    ]);
-    expect(caseError(() => recordLookBack(accepted(), { on: '2026-07-01', outcome: 'stable' }, zh)).issues).toEqual([
+  // One refusal of each function, hand-written: the header of the error and every issue.
+  const REFUSALS: Array<[string, () => unknown, string, string, Issue[]]> = [
+    ['recordListing: a second decision', () => recordListing(listed(), { stage: 'proposed', on: '2025-04-01', by: '萤川镇党委' }, zh), 'CaseError', REFUSED, [
+      { path: 'stage', message: '名单已于 2025-03-28 确定' },
+    ]],
+    ['recordProgress: before the list is decided', () => recordProgress(openCase(result), { itemId: 'common-leading-group', on: '2025-04-10', status: 'done' }, zh), 'CaseError', REFUSED, [
+      { path: 'on', message: '整顿对象名单尚未确定：请先记录县委常委会研究确定名单' },
+    ]],
+    ['closeProblem: an unknown problem', () => closeProblem(listed(), 'C99.x', { on: '2025-05-01' }, zh), 'CaseError', REFUSED, [
+      { path: 'id', message: '本档案中没有问题“C99.x”（现有问题：C01.secretaryAbsentMonths、C10.hasFixedVenue）' },
+    ]],
+    ['recordAcceptance: 合格 under 70 points, over half dissatisfied', () =>
+      recordAcceptance(rectified(), { level: 'township', on: '2025-07-18', grade: '合格', score: 69, dissatisfiedShare: 0.6 }, zh), 'CaseError', REFUSED, [
+      { path: 'score', message: '评定为“合格”须综合得分 70 分以上；得分为 69 分' },
+      { path: 'dissatisfiedShare', message: '不满意票占 60%，超过半数的直接评定为不合格，不能评定为“合格”' },
+    ]],
+    ['recordFollowUp: another organisation, not later', () => recordFollowUp(listed(), { ...followUp, orgId: '990109101299', assessedOn: '2025-02-20' }, zh), 'CaseError', REFUSED, [
+      { path: 'orgId', message: '应为本档案党组织的组织编码“990109101201”；填写的是“990109101299”' },
+      { path: 'assessedOn', message: '复查日期应晚于本档案的排查日期（2025-02-20）；填写的是 2025-02-20' },
+    ]],
+    ['recordDelisting: canDelist false', () => recordDelisting(listed(), { on: '2025-08-01', by: '雾岫县委组织部' }, zh), 'CaseError', REFUSED, [
+      { path: 'on', message: '2025-08-01 尚不具备摘牌条件：问题“班子配备不齐、书记长期缺职、工作停滞（书记不能正常履职时长）”尚未销号' },
+      { path: 'on', message: '2025-08-01 尚不具备摘牌条件：问题“无固定活动场所”尚未销号' },
+      { path: 'on', message: '2025-08-01 尚不具备摘牌条件：乡镇（街道）党（工）委尚未评定验收等次' },
+      { path: 'on', message: '2025-08-01 尚不具备摘牌条件：县委组织部尚未批复验收结果' },
+    ]],
+    ['recordLookBack: before 摘牌', () => recordLookBack(accepted(), { on: '2026-07-01', outcome: 'stable' }, zh), 'CaseError', REFUSED, [
       { path: 'on', message: '“回头看”在摘牌之后开展，本档案尚未记录摘牌' },
-    ]);
-    expect(caseError(() => openCase(sound, zh)).issues[0]!.message).toBe('只有初步排查为软弱涣散的党组织才建立整顿档案；该结果为“正常”');
-    // A stored case that is not one, read back: the shape issues in Chinese too.
-    expect(caseError(() => readCase({ ...listed(), progress: [{ itemId: 'x', on: '2025-13-01', status: 'done' }] }, zh)).issues).toContainEqual({
-      path: 'progress.0.on',
-      message: '应为真实存在的日期，格式为 YYYY-MM-DD',
+    ]],
+    ['recordProgress: a status not known', () => recordProgress(listed(), { itemId: 'common-leading-group', on: '2025-04-10', status: 'finished' } as never, zh), 'CaseError', REFUSED, [
+      { path: 'status', message: '应为以下之一：已开始（started）、已完成（done）' },
+    ]],
+    ['openCase: a result that is not weak-lax', () => openCase(sound, zh), 'CaseError', REFUSED, [
+      { path: 'verdict', message: '只有初步排查为软弱涣散的党组织才建立整顿档案；该结果为“正常”' },
+    ]],
+    ['openCase: a bad template and an unknown option', () => openCase(result, { strat: '2025-04-01', template: 'weekly', ...zh } as never), 'OptionsError', OPTIONS, [
+      { path: 'template', message: '应为以下之一：集中整顿三个月（intensive）、年度整顿九个月（annual）' },
+      { path: 'strat', message: '无法识别的项目名称“strat”；是否应为“start”？' },
+    ]],
+    ['readCase: a stored date that does not exist', () => readCase({ ...listed(), progress: [{ itemId: 'common-leading-group', on: '2025-13-01', status: 'done' }] }, zh), 'CaseError', REFUSED, [
+      { path: 'progress.0.on', message: '应为真实存在的日期，格式为 YYYY-MM-DD' },
+    ]],
+    ['caseStatus: no asOf', () => caseStatus(listed(), { ...zh } as never), 'OptionsError', OPTIONS, [
+      { path: 'asOf', message: '应为真实存在的日期，格式为 YYYY-MM-DD；未填写' },
+    ]],
+    ['ledger: a case whose name is a number', () => ledger([{ ...listed(), orgName: 5 } as never], { asOf: '2025-10-31', ...zh }), 'CaseError', REFUSED, [
+      { path: 'orgName', message: '应为文本，填写的是数字 5' },
+    ]],
+    ['history: a decision dated before the screening', () => history([{ ...listed(), listing: [{ ...DECIDED, on: '2025-02-01' }] }], zh), 'CaseError', REFUSED, [
+      { path: 'listing.0.on', message: '不能早于排查日期（2025-02-20）；填写的是 2025-02-01' },
+    ]],
+    ['renderLedger: an unknown language', () => renderLedger(ledger([listed()], { asOf: '2025-10-31' }), { lang: 'fr', ...zh } as never), 'OptionsError', OPTIONS, [
+      { path: 'lang', message: '月报语言应为“zh”（中文）或“en”（英文）；填写的是“fr”' },
+    ]],
+  ];
+
+  it.each(REFUSALS)('%s', (_name, run, kind, header, issues) => {
+    const error = thrown(run);
+    expect(error.kind).toBe(kind);
+    expect(error.issues).toEqual(issues);
+    expect(error.message).toBe([header, ...issues.map((issue) => `  - ${issue.path}：${issue.message}`)].join('\n'));
+  });
+
+  it('renderLedger: something that is not a ledger, in Chinese', () => {
+    expect(thrown(() => renderLedger({} as never, { lang: 'zh', ...zh }))).toEqual({
+      kind: 'TypeError',
+      message: 'renderLedger：整顿台账的截止日期缺失或有误，应传入 ledger() 生成的结果',
+      issues: undefined,
     });
   });
 
-  it('gives a bad asOf in Chinese, and English without a locale', () => {
-    for (const [options, text] of [[{ asOf: '2025-02-30', locale: 'zh-CN' as const }, '应为真实存在的日期'], [{ asOf: '2025-02-30' }, 'must be a real calendar date']] as const) {
-      try {
-        caseStatus(listed(), options);
-        throw new Error('expected an OptionsError');
-      } catch (error) {
-        expect(isOptionsError(error)).toBe(true);
-        expect((error as { issues: Array<{ message: string }> }).issues[0]!.message).toContain(text);
-      }
-    }
+  it('leaves the next call in English: each call has its own language', () => {
+    expect(thrown(() => recordLookBack(accepted(), { on: '2026-07-01', outcome: 'stable' }, zh)).message).toMatch(/^整顿台账记录未被接受/);
+    expect(refusal(() => recordLookBack(accepted(), { on: '2026-07-01', outcome: 'stable' }))).toEqual([
+      { path: 'on', message: 'the look-back follows the sign taken off, which is not recorded' },
+    ]);
+    expect(thrown(() => caseStatus(listed(), { asOf: '2025-02-30' })).message).toBe('Invalid options:\n  - asOf: must be a real calendar date YYYY-MM-DD, got "2025-02-30"');
+  });
+
+  it('gives the reasons 摘牌 is not allowed in both languages, whatever the locale', () => {
+    const c = recordAcceptance(rectified(), { level: 'township', on: '2025-07-18', grade: '不合格', score: 65, dissatisfiedShare: 0.55 });
+    expect(caseStatus(c, { asOf: '2025-07-20', ...zh }).reasons).toEqual(caseStatus(c, { asOf: '2025-07-20' }).reasons);
+    expect(caseStatus(c, { asOf: '2025-07-20' }).reasons.map((r) => r.zh)).toEqual([
+      '乡镇（街道）党（工）委评定等次为“不合格”，未达到“合格”',
+      '综合得分65分，低于70分',
+      '不满意票占55%，超过50%，直接认定为不合格',
+      '县委组织部尚未批复验收结果',
+    ]);
   });
 });

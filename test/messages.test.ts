@@ -24,7 +24,7 @@ import {
 import { ERROR_TEXT } from '../src/errors.js';
 import { ASSESSMENT_MESSAGES, RULESET_MESSAGES, ZOD_MESSAGES, errorMap, type MessageTable } from '../src/schema/messages.js';
 import { CATALOGUE_MESSAGES, PLAN_MESSAGES, REVIEW_MESSAGES } from '../src/plan/messages.js';
-import { LIFECYCLE_MESSAGES } from '../src/lifecycle/messages.js';
+import { DELIST_REASONS, LIFECYCLE_MESSAGES } from '../src/lifecycle/messages.js';
 import { FOLDER_MESSAGES } from '../src/load-folder.js';
 import { MESSAGES_EN, MESSAGES_ZH } from '../src/cli/messages.js';
 import { fixture } from './helpers/fixtures.js';
@@ -57,6 +57,10 @@ function problems(text: string): string[] {
 
 const expectChinese = (text: string, where: string) => expect(problems(text), `${where}: ${text}`).toEqual([]);
 
+/** Half-width ,;:()" beside a Chinese character or full-width mark (official style writes ，；：（）“”). */
+const CHINESE = String.raw`[\p{Script=Han}\u3000-\u303f\uff08\uff09\uff0c\uff1a\uff1b\u201c\u201d]`;
+const HALF_WIDTH_BESIDE_CHINESE = new RegExp(`${CHINESE}[,;:()"]|[,;:()"]${CHINESE}`, 'u');
+
 /** Parameters in which every key gives `value(key)`: placeholders take every optional branch, empty texts and nulls the others. */
 const params = (value: (key: string) => unknown) =>
   new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? value(key) : undefined), has: () => true }) as Record<string, unknown>;
@@ -78,10 +82,29 @@ describe('every message of every table has Chinese', () => {
       const entry = table[key]!;
       for (const given of PARAMS) {
         expectChinese(entry.zh(given), `${name}.${key}`);
+        expect(entry.zh(given)).not.toMatch(HALF_WIDTH_BESIDE_CHINESE);
         expect(entry.en(given)).not.toMatch(CJK);
       }
     });
   }
+
+  it('the half-width check finds a half-width mark beside Chinese, and only there', () => {
+    expect('名单已于 2025-03-28 确定(县委常委会)').toMatch(HALF_WIDTH_BESIDE_CHINESE);
+    expect('不能早于排查日期:2025-03-15').toMatch(HALF_WIDTH_BESIDE_CHINESE);
+    expect('应为“zh”或"en"').toMatch(HALF_WIDTH_BESIDE_CHINESE);
+    expect('可选 2025-07-15, 2025-10-15（共两次）').not.toMatch(HALF_WIDTH_BESIDE_CHINESE);
+  });
+
+  // caseStatus gives its reasons in both languages at once; the English keeps the grade as
+  // recorded (合格) and the term 销号, as the contract's reasons do, and nothing else Chinese.
+  it.each(Object.keys(DELIST_REASONS))('DELIST_REASONS.%s', (key) => {
+    const entry = DELIST_REASONS[key as keyof typeof DELIST_REASONS] as MessageTable[string];
+    for (const given of PARAMS) {
+      expectChinese(entry.zh(given), `DELIST_REASONS.${key}`);
+      expect(entry.zh(given)).not.toMatch(HALF_WIDTH_BESIDE_CHINESE);
+      expect(entry.en(given).replace(/合格|销号/g, '')).not.toMatch(CJK);
+    }
+  });
 
   it.each(Object.keys(ERROR_TEXT).filter((key) => key !== 'colon'))('error header %s', (key) => {
     const entry = ERROR_TEXT[key as keyof typeof ERROR_TEXT];

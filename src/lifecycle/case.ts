@@ -13,7 +13,7 @@ import type { ScreeningResult } from '../outcome.js';
 import { planRectification } from '../plan/plan.js';
 import type { PlanTemplate } from '../plan/types.js';
 import { review } from '../review.js';
-import { dotted } from '../schema/messages.js';
+import { errorMap } from '../schema/messages.js';
 import { checkDeadlines } from './holidays.js';
 import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import {
@@ -27,9 +27,11 @@ import {
   itemsById,
   listingEntrySchema,
   lookBackSchema,
+  oneOfValues,
   progressEntrySchema,
   readCase,
   screeningSchema,
+  zodIssues,
 } from './schema.js';
 import { statusAt } from './status.js';
 import type {
@@ -72,12 +74,13 @@ export interface OpenCaseOptions extends LifecycleOptions {
 
 const openOptionsSchema = z.strictObject({
   start: z.string().optional(),
-  template: z.enum(['intensive', 'annual']).optional(),
+  template: oneOfValues(['intensive', 'annual']).optional(),
   listing: z.array(z.unknown()).optional(),
   contacts: z.unknown().optional(),
   workingDays: z.boolean().optional(),
-  locale: z.enum(['en', 'zh-CN']).optional(),
+  locale: oneOfValues(['en', 'zh-CN']).optional(),
 });
+const OPEN_OPTION_KEYS = Object.keys(openOptionsSchema.shape);
 
 function refuse(issues: Issue[], orgId: string): never {
   throw new CaseError(issues, orgId, caseLocale());
@@ -161,6 +164,9 @@ function listingIssues(c: RectificationCase, entry: ListingEntry, prefix = ''): 
  * an `OptionsError` for a bad `start` (not a date, or before `assessedOn`), `template` or an
  * unknown option.
  *
+ * With `locale: 'zh-CN'` in the options, the errors are in Chinese: the header and every
+ * issue (default `'en'`).
+ *
  * @example
  * ```ts
  * import { openCase, screen } from 'weak-lax-screener';
@@ -185,22 +191,15 @@ function openCaseIn(result: ScreeningResult, options: OpenCaseOptions): Rectific
   if (result.verdict !== 'weak-lax') {
     refuse([{ path: 'verdict', message: lm('notWeakLax', { verdict: result.verdict }) }], orgId);
   }
-  const parsedOptions = openOptionsSchema.safeParse(options ?? {});
-  if (!parsedOptions.success) {
-    throw new OptionsError(
-      parsedOptions.error.issues.map((issue) =>
-        issue.code === 'unrecognized_keys' ? { path: issue.keys[0]!, message: lm('unknownKey') } : { path: dotted(issue.path), message: issue.message },
-      ),
-      caseLocale(),
-    );
-  }
+  const parsedOptions = openOptionsSchema.safeParse(options ?? {}, { error: errorMap(caseLocale()) });
+  if (!parsedOptions.success) throw new OptionsError(zodIssues(parsedOptions.error, '', { '': OPEN_OPTION_KEYS }), caseLocale());
   const { start = addDays(result.assessedOn, 1), template = 'intensive', workingDays = false } = parsedOptions.data;
-  if (!isInputDate(start)) throw new OptionsError([{ path: 'start', message: lm('dateGot', { got: JSON.stringify(start) }) }], caseLocale());
+  if (!isInputDate(start)) throw new OptionsError([{ path: 'start', message: lm('dateGot', { got: start }) }], caseLocale());
   if (compareDates(start, result.assessedOn) < 0) {
     throw new OptionsError([{ path: 'start', message: lm('startBefore', { assessedOn: result.assessedOn, start }) }], caseLocale());
   }
   const contacts = options.contacts === undefined ? undefined : entryOf<Contacts>(contactsSchema, options.contacts, orgId, 'contacts');
-  const { plan, check: deadlineCheck } = checkDeadlines(planRectification(result, { start, template }), { workingDays });
+  const { plan, check: deadlineCheck } = checkDeadlines(planRectification(result, { start, template, locale: caseLocale() }), { workingDays });
   let c: RectificationCase = {
     orgId: result.orgId,
     orgName: result.orgName,
@@ -232,6 +231,9 @@ function openCaseIn(result: ScreeningResult, options: OpenCaseOptions): Rectific
  * entry (path `on`), a step that goes back, a second decision, or any step after `decided` or
  * `not-listed` (path `stage`: a listed organisation leaves the list by 摘牌).
  *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
+ *
  * @example
  * ```ts
  * const listed = recordListing(c, { stage: 'decided', on: '2025-03-28', by: '栖云县委常委会' });
@@ -258,6 +260,9 @@ function recordListingIn(c: RectificationCase, entry: ListingEntry): Rectificati
  * or after 摘牌 (path `on`); an unknown item (`itemId`); a recurring item without its
  * occurrence, an occurrence not in the plan, or an occurrence for an item that does not
  * recur (`occurrence`).
+ *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
  *
  * @example
  * ```ts
@@ -286,6 +291,9 @@ function recordProgressIn(c: RectificationCase, entry: ProgressEntry): Rectifica
  * Throws a `CaseError` for an unknown problem or one already closed (path `id`), or an entry
  * dated before the screening, before the list was decided, or after 摘牌 (path `on`).
  *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
+ *
  * @example
  * ```ts
  * const next = closeProblem(c, 'C01.secretaryVacantMonths', { on: '2025-05-20', evidence: '镇党委任职通知' });
@@ -301,7 +309,7 @@ function closeProblemIn(c: RectificationCase, id: string, entry: { on: string; e
   const issues: Issue[] = [];
   const index = current.problems.findIndex((p) => p.id === id);
   if (index < 0) {
-    issues.push({ path: 'id', message: lm('noProblem', { id: String(id), list: current.problems.map((p) => p.id).join(', ') }) });
+    issues.push({ path: 'id', message: lm('noProblem', { id: String(id), list: current.problems.map((p) => p.id) }) });
   } else if (current.problems[index]!.closedOn !== undefined) {
     issues.push({ path: 'id', message: lm('problemClosed', { id, on: current.problems[index]!.closedOn }) });
   }
@@ -326,6 +334,9 @@ function closeProblemIn(c: RectificationCase, id: string, entry: { on: string; e
  * (path `on`); 合格 with a score under 70 (path `score`); any grade but 不合格 with a dissatisfied
  * share over 0.5 (不满意票超过50%直接认定为不合格; path `dissatisfiedShare`); a county grade with a
  * score or share (those belong to the township grade).
+ *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
  *
  * @example
  * ```ts
@@ -390,6 +401,9 @@ function recordAcceptanceIn(c: RectificationCase, entry: AcceptanceEntry): Recti
  * after 摘牌 or before the current follow-up (path `assessedOn`), or that `review` cannot
  * compare (another ruleset or thresholds; path `ruleset`).
  *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
+ *
  * @example
  * ```ts
  * const next = recordFollowUp(c, await screen(assessmentInNovember));
@@ -415,7 +429,7 @@ function recordFollowUpIn(c: RectificationCase, result: ScreeningResult): Rectif
   }
   if (issues.length === 0) {
     try {
-      review(current.screening, result);
+      review(current.screening, result, { locale: caseLocale() });
     } catch (error) {
       if (!isReviewError(error)) throw error;
       issues.push({ path: 'ruleset', message: error.message });
@@ -437,6 +451,9 @@ function recordFollowUpIn(c: RectificationCase, result: ScreeningResult): Rectif
  *
  * Throws a `CaseError` for an entry dated before the screening, a second 摘牌, or one whose
  * conditions do not hold on its date (one issue per reason, path `on`).
+ *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
  *
  * @example
  * ```ts
@@ -465,6 +482,9 @@ function recordDelistingIn(c: RectificationCase, entry: Delisting): Rectificatio
  *
  * Throws a `CaseError` for an entry dated before the screening, a look-back with no 摘牌 or
  * dated before it, or a second look-back (path `on`).
+ *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
  *
  * @example
  * ```ts

@@ -27,6 +27,9 @@ interface Listed {
  * One entry per organisation with at least one listing, by `orgId`. Throws a `CaseError` for a
  * case that fails validation.
  *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
+ *
  * @example
  * ```ts
  * import { history, selectTargets } from 'weak-lax-screener';

@@ -94,6 +94,9 @@ function row(
  *
  * Throws a `CaseError` for a case that fails validation and an `OptionsError` for a bad `asOf`.
  *
+ * With `locale: 'zh-CN'` in the options, the errors are in Chinese: the header and every
+ * issue (default `'en'`).
+ *
  * @example
  * ```ts
  * import { ledger, renderLedger } from 'weak-lax-screener';

@@ -11,11 +11,11 @@ import type { Region } from '../schema/assessment.js';
 import { markdownText, mermaidText } from '../internals/text.js';
 import { holidayCalendar } from './holidays.js';
 import { zhDate } from './status.js';
-import { lm } from './messages.js';
+import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import type { CaseStage, Ledger, LedgerCase, LedgerRow, LedgerRowStatus, TownshipSummary } from './types.js';
 
 /** Options of {@link renderLedger}. */
-export interface RenderLedgerOptions {
+export interface RenderLedgerOptions extends LifecycleOptions {
   /** Language of the report: `zh` (Chinese, official style) or `en`. */
   lang: 'zh' | 'en';
 }
@@ -102,10 +102,10 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 }
 
 function checkLedger(value: unknown): Ledger {
-  const fail = (field: string): never => {
-    throw new TypeError(`renderLedger: ledger.${field} is missing or malformed (pass a result of ledger())`);
+  const fail = (part: string): never => {
+    throw new TypeError(lm('ledgerPart', { part }));
   };
-  if (typeof value !== 'object' || value === null) throw new TypeError('renderLedger: ledger must be a ledger');
+  if (typeof value !== 'object' || value === null) throw new TypeError(lm('notALedger'));
   const l = value as Partial<Ledger>;
   if (typeof l.asOf !== 'string' || !isInputDate(l.asOf)) fail('asOf');
   if (!Array.isArray(l.rows)) fail('rows');
@@ -326,6 +326,9 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
  * from a case reaches either as syntax. Throws an `OptionsError` for an unknown `lang` and a
  * `TypeError` for something that is not a ledger.
  *
+ * With `locale: 'zh-CN'` in the options, these errors are in Chinese (default `'en'`); `lang`
+ * is the report's language.
+ *
  * @example
  * ```ts
  * import { ledger, renderLedger } from 'weak-lax-screener';
@@ -335,8 +338,12 @@ function calendarSection(l: Ledger, lang: Lang): string[] {
  * ```
  */
 export function renderLedger(ledgerValue: Ledger, options: RenderLedgerOptions): string {
+  return inCaseLocale((options as LifecycleOptions | null | undefined)?.locale, () => renderLedgerIn(ledgerValue, options));
+}
+
+function renderLedgerIn(ledgerValue: Ledger, options: RenderLedgerOptions): string {
   const lang = (options as { lang?: unknown } | undefined)?.lang;
-  if (lang !== 'zh' && lang !== 'en') throw new OptionsError([{ path: 'lang', message: lm('lang', { got: JSON.stringify(lang) }) }]);
+  if (lang !== 'zh' && lang !== 'en') throw new OptionsError([{ path: 'lang', message: lm('lang', { got: lang }) }], caseLocale());
   const l = checkLedger(ledgerValue);
   const sections: Array<[string, string[]]> = [
     [lang === 'zh' ? '总体情况' : 'Overview', [overview(l, lang)]],

@@ -19,8 +19,10 @@ const date = z.string().refine(isInputDate, DATE_MESSAGE);
 /** A date of a plan (a plan may run past 9999-12-31 by a few days). */
 const planDate = z.string().refine(isIsoDate, DATE_MESSAGE);
 const text = z.string().min(1, { error: () => lm('notEmpty') });
+/** One of `values`, refused with what each value means (in Chinese). @internal */
+export const oneOfValues = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: () => lm('oneOf', { values }) });
 const bilingual = z.object({ zh: z.string(), en: z.string() });
-const kind = z.enum(['village', 'community']);
+const kind = oneOfValues(['village', 'community']);
 const region = z.strictObject({
   province: z.string().optional(),
   city: z.string().optional(),
@@ -38,14 +40,14 @@ export const screeningSchema = z.object({
   kind,
   region: region.optional(),
   assessedOn: date,
-  verdict: z.enum(['weak-lax', 'at-risk', 'sound', 'undetermined']),
+  verdict: oneOfValues(['weak-lax', 'at-risk', 'sound', 'undetermined']),
   score: z.number(),
   matched: z.array(z.string()),
   criteria: z.array(
     z.object({
       id: z.string(),
       title: bilingual,
-      outcome: z.enum(['matched', 'not-matched', 'insufficient-data']),
+      outcome: oneOfValues(['matched', 'not-matched', 'insufficient-data']),
       branches: z.array(z.object({ id: z.string(), met: z.boolean().nullable() })).optional(),
     }),
   ),
@@ -66,14 +68,14 @@ const checklistItem = z.object({
 
 const plan = z.object({
   orgId: text,
-  template: z.enum(['intensive', 'annual']),
+  template: oneOfValues(['intensive', 'annual']),
   start: planDate,
   end: planDate,
   timeline: z.array(z.object({ id: z.string(), start: planDate, end: planDate })),
   checklist: z.array(checklistItem),
 });
 
-const grade = z.enum(['合格', '基本合格', '不合格']);
+const grade = oneOfValues(['合格', '基本合格', '不合格']);
 const score = z.number().min(0, { error: () => lm('score') }).max(100, { error: () => lm('score') });
 const share = z
   .number()
@@ -82,7 +84,7 @@ const share = z
 
 /** `recordListing`'s entry. */
 export const listingEntrySchema = z.strictObject({
-  stage: z.enum(['proposed', 'examined', 'decided', 'not-listed']),
+  stage: oneOfValues(['proposed', 'examined', 'decided', 'not-listed']),
   on: date,
   by: text,
   note: z.string().optional(),
@@ -93,7 +95,7 @@ export const progressEntrySchema = z.strictObject({
   itemId: text,
   occurrence: date.optional(),
   on: date,
-  status: z.enum(['started', 'done']),
+  status: oneOfValues(['started', 'done']),
   evidence: z.string().optional(),
   note: z.string().optional(),
 });
@@ -103,7 +105,7 @@ export const closeEntrySchema = z.strictObject({ on: date, evidence: z.string().
 
 /** `recordAcceptance`'s entry. */
 export const acceptanceEntrySchema = z.strictObject({
-  level: z.enum(['township', 'county']),
+  level: oneOfValues(['township', 'county']),
   on: date,
   grade,
   score: score.optional(),
@@ -114,7 +116,7 @@ export const acceptanceEntrySchema = z.strictObject({
 export const delistingSchema = z.strictObject({ on: date, by: text });
 
 /** `recordLookBack`'s entry. */
-export const lookBackSchema = z.strictObject({ on: date, outcome: z.enum(['stable', 'relapsed']), note: z.string().optional() });
+export const lookBackSchema = z.strictObject({ on: date, outcome: oneOfValues(['stable', 'relapsed']), note: z.string().optional() });
 
 /** The "four ones" given to `openCase`. */
 export const contactsSchema = z.strictObject({
@@ -139,7 +141,7 @@ const deadlineCheck = z.strictObject({
       itemId: z.string(),
       occurrence: planDate.optional(),
       due: planDate,
-      flag: z.enum(['holiday', 'moved', 'unchecked']),
+      flag: oneOfValues(['holiday', 'moved', 'unchecked']),
       from: planDate.optional(),
       holiday: bilingual.optional(),
     }),
@@ -207,10 +209,10 @@ export function itemIssues(items: ReadonlyMap<string, ChecklistItem>, itemId: st
   const occurrences = item.occurrences ?? [];
   if (occurrences.length > 0) {
     if (occurrence === undefined) {
-      return [{ path: at('occurrence'), message: lm('itemRecurs', { itemId, list: occurrences.join(', ') }) }];
+      return [{ path: at('occurrence'), message: lm('itemRecurs', { itemId, list: occurrences }) }];
     }
     if (!occurrences.includes(occurrence)) {
-      return [{ path: at('occurrence'), message: lm('notOccurrence', { occurrence, itemId, list: occurrences.join(', ') }) }];
+      return [{ path: at('occurrence'), message: lm('notOccurrence', { occurrence, itemId, list: occurrences }) }];
     }
   } else if (occurrence !== undefined) {
     return [{ path: at('occurrence'), message: lm('itemNotRecurring', { itemId }) }];
@@ -439,6 +441,9 @@ export const rectificationCaseSchema = caseSchema;
  * and the rules across its fields, and returns it as given. Throws a `CaseError` whose
  * `issues` name every bad field (`progress.3.on`, `plan.checklist.2.due`, an unknown key by
  * its own name). Every lifecycle function reads its case through this.
+ *
+ * With `{ locale: 'zh-CN' }` as the last argument, the errors are in Chinese: the header and
+ * every issue (default `'en'`).
  *
  * @example
  * ```ts

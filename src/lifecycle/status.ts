@@ -11,7 +11,8 @@ import type { ChecklistItem } from '../plan/types.js';
 import { review, type ReviewResult } from '../review.js';
 import type { Bilingual } from '../ruleset.js';
 import { readCase } from './schema.js';
-import { caseLocale, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
+import { render } from '../schema/messages.js';
+import { DELIST_REASONS, caseLocale, delistReason, inCaseLocale, lm, type LifecycleOptions } from './messages.js';
 import type { AcceptanceEntry, CaseStage, CaseStatus, CountyGrade, OverdueItem, RectificationCase, TownshipGrade } from './types.js';
 
 /**
@@ -41,11 +42,6 @@ const before = (date: string, asOf: string) => compareDates(date, asOf) <= 0;
 export function zhDate(date: string): string {
   const d = parseDate(date);
   return d ? `${d.year}年${d.month}月${d.day}日` : date;
-}
-
-/** ① for 1 … ⑳ for 20; beyond, the number. */
-function circled(no: number): string {
-  return no >= 1 && no <= 20 ? String.fromCharCode(0x2460 + no - 1) : String(no);
 }
 
 /**
@@ -128,43 +124,31 @@ function followUpAt(c: RectificationCase, asOf: string): ScreeningResult | undef
   return latest;
 }
 
-const REVIEW_WORDS = { persisting: { zh: '仍存在', en: 'persisting' }, new: { zh: '新出现', en: 'new' }, unverified: { zh: '无法核实', en: 'unverified' } } as const;
-
-function percent(share: number): string {
-  return String(Math.round(share * 1000) / 10);
-}
-
-const NO_TOWNSHIP_GRADE: Bilingual = Object.freeze({ zh: '乡镇（街道）党（工）委尚未评定验收等次', en: 'the township (street) committee has not graded the rectification' });
-const NO_COUNTY_GRADE: Bilingual = Object.freeze({ zh: '县委组织部尚未批复验收结果', en: 'the county organisation department has not approved the grade' });
+// Shared by every case that has no grade yet (a ledger of 60,000 cases): read-only.
+const NO_TOWNSHIP_GRADE: Bilingual = Object.freeze(delistReason('noTownshipGrade'));
+const NO_COUNTY_GRADE: Bilingual = Object.freeze(delistReason('noCountyGrade'));
 
 /** Every reason 摘牌 is not allowed on `asOf`, in the contract's order (texts shared between cases: read-only). */
 function delistReasons(c: RectificationCase, asOf: string, openProblems: readonly string[]): Bilingual[] {
   const reasons: Bilingual[] = [];
   for (const id of openProblems) {
     const name = problemLabel(c.screening, id);
-    reasons.push(intern({ zh: `问题“${name.zh}”尚未销号`, en: `problem "${name.en}" (${id}) is not closed (销号)` }));
+    reasons.push(intern({ zh: render(DELIST_REASONS, 'zh-CN', 'problemOpen', { name: name.zh, id }), en: render(DELIST_REASONS, 'en', 'problemOpen', { name: name.en, id }) }));
   }
   const { township, county } = gradesAt(c, asOf);
   if (!township) {
     reasons.push(NO_TOWNSHIP_GRADE);
   } else {
-    if (township.grade !== '合格') {
-      reasons.push({ zh: `乡镇（街道）党（工）委评定等次为“${township.grade}”，未达到“合格”`, en: `the township grade is ${township.grade}, not 合格 (pass)` });
-    }
-    if (township.score !== undefined && township.score < 70) {
-      reasons.push({ zh: `综合得分${township.score}分，低于70分`, en: `the township score ${township.score} is under 70` });
-    }
+    if (township.grade !== '合格') reasons.push(delistReason('townshipGrade', { grade: township.grade }));
+    if (township.score !== undefined && township.score < 70) reasons.push(delistReason('townshipScore', { score: township.score }));
     if (township.dissatisfiedShare !== undefined && township.dissatisfiedShare > 0.5) {
-      reasons.push({
-        zh: `不满意票占${percent(township.dissatisfiedShare)}%，超过50%，直接认定为不合格`,
-        en: `dissatisfied votes are ${percent(township.dissatisfiedShare)}%, over half: a fail outright`,
-      });
+      reasons.push(delistReason('dissatisfied', { share: township.dissatisfiedShare }));
     }
   }
   if (!county) {
     reasons.push(NO_COUNTY_GRADE);
   } else if (county.grade !== '合格') {
-    reasons.push({ zh: `县委组织部批复等次为“${county.grade}”，未达到“合格”`, en: `the county grade is ${county.grade}, not 合格 (pass)` });
+    reasons.push(delistReason('countyGrade', { grade: county.grade }));
   }
   const followUp = followUpAt(c, asOf);
   if (followUp) {
@@ -174,19 +158,20 @@ function delistReasons(c: RectificationCase, asOf: string, openProblems: readonl
     } catch {
       result = undefined;
     }
+    const on = { on: followUp.assessedOn, onZh: zhDate(followUp.assessedOn) };
     if (!result) {
-      reasons.push({ zh: `${zhDate(followUp.assessedOn)}复查结果无法与排查结果比对`, en: `the follow-up screening of ${followUp.assessedOn} cannot be compared with the screening` });
+      reasons.push(delistReason('followUpIncomparable', on));
     } else if (!result.converted) {
-      const titles = new Map(followUp.criteria.map((criterion) => [criterion.id, criterion]));
-      const left = result.criteria.filter((r) => r.status === 'persisting' || r.status === 'new' || r.status === 'unverified');
-      const zh = left.map((r) => {
-        const criterion = titles.get(r.id);
-        return `${criterion ? `第${circled(criterion.no)}项“${criterion.title.zh}”` : r.id}${REVIEW_WORDS[r.status as keyof typeof REVIEW_WORDS].zh}`;
-      });
-      const en = left.map((r) => `${r.id} ${REVIEW_WORDS[r.status as keyof typeof REVIEW_WORDS].en}`);
+      const criteria = new Map(followUp.criteria.map((criterion) => [criterion.id, criterion]));
+      const left = result.criteria
+        .filter((r) => r.status === 'persisting' || r.status === 'new' || r.status === 'unverified')
+        .map((r) => {
+          const criterion = criteria.get(r.id);
+          return delistReason('criterionLeft', { id: r.id, status: r.status, ...(criterion ? { no: criterion.no, title: criterion.title.zh } : {}) });
+        });
       reasons.push({
-        zh: `${zhDate(followUp.assessedOn)}复查未达到转化要求：${zh.join('；')}`,
-        en: `the follow-up screening of ${followUp.assessedOn} is not converted: ${en.join('; ')}`,
+        zh: render(DELIST_REASONS, 'zh-CN', 'notConverted', { ...on, left: left.map((l) => l.zh) }),
+        en: render(DELIST_REASONS, 'en', 'notConverted', { ...on, left: left.map((l) => l.en) }),
       });
     }
   }
@@ -273,7 +258,7 @@ export function statusAt(c: RectificationCase, asOf: string, visit?: UnitVisitor
 export function checkAsOf(options: unknown, name = 'asOf'): string {
   const asOf = (options as { asOf?: unknown } | null | undefined)?.asOf;
   if (typeof asOf !== 'string' || !isInputDate(asOf)) {
-    throw new OptionsError([{ path: name, message: lm('dateGot', { got: JSON.stringify(asOf) }) }], caseLocale());
+    throw new OptionsError([{ path: name, message: lm('dateGot', { got: asOf }) }], caseLocale());
   }
   return asOf;
 }
@@ -293,6 +278,9 @@ export function checkAsOf(options: unknown, name = 'asOf'): string {
  *   follow-up screening recorded and `review` not converted.
  *
  * Throws a `CaseError` for a case that fails validation, an `OptionsError` for a bad `asOf`.
+ *
+ * With `locale: 'zh-CN'` in the options, the errors are in Chinese: the header and every
+ * issue (default `'en'`).
  *
  * @example
  * ```ts
