@@ -240,7 +240,7 @@ export const ZOD_MESSAGES: MessageTable = {
   },
   invalid_value: {
     en: ({ issue }) => `expected one of ${(issue as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v)).join(', ')}`,
-    zh: ({ issue }) => `应为以下之一：${(issue as z.core.$ZodIssueInvalidValue).values.map((v) => JSON.stringify(v)).join('、')}`,
+    zh: ({ issue }) => `应为以下之一：${(issue as z.core.$ZodIssueInvalidValue).values.map((v) => (typeof v === 'string' ? `“${v}”` : String(v))).join('、')}`,
   },
   invalid_format: {
     en: ({ issue }) => {
