@@ -4,39 +4,19 @@
  * never run as formulas and read back unchanged; bytes that are not UTF-8 are never decoded
  * into U+FFFD silently.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkHeader, csvField } from '../src/cli/csv.js';
 import { readCell } from '../src/cli/cells.js';
 import { resolveHeader } from '../src/cli/columns.js';
 import { MESSAGES } from '../src/cli/messages.js';
 import { UsageError } from '../src/cli/errors.js';
 import { firstInvalidUtf8, isUtf8, lineOfFirstInvalid } from '../src/cli/utf8.js';
+import { runMain, scratch } from './helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wls-cli-csv-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { file } = scratch('wls-cli-csv-');
 afterEach(() => vi.restoreAllMocks());
 
-const file = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
 
-async function runMain(argv: string[], stdin?: string | Uint8Array) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin]) as never);
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 const HEAD = 'org.id,org.name,org.kind,assessedOn';
 const ROWS = '99001,甲村,village,2026-03-31\n99002,乙村,village,2026-03-31\n';

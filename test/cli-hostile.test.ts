@@ -17,6 +17,7 @@ import { runChunks, WorkerPool } from '../src/cli/chunks.js';
 import { UsageError } from '../src/cli/errors.js';
 import { screen } from '../src/index.js';
 import { readFixtures } from './helpers/fixtures.js';
+import { runMain } from './helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -32,15 +33,6 @@ const file = (name: string, content: string) => {
 function run(args: string[], input?: string) {
   const result = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', cwd: dir });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-async function runMain(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
 }
 
 /** A stack trace or an internal error: never for bad input. */

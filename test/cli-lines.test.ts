@@ -4,25 +4,16 @@
  * whatever a line holds; a long line read in linear time; the format of standard input
  * guessed the same however its bytes arrive.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readChunks, readRecords, sniff } from '../src/cli/input.js';
 import { byteChunks, isBlankLine, jsonLinesChunks, linesOfBytes, withoutBom } from '../src/cli/lines.js';
 import type { InputItem } from '../src/cli/items.js';
+import { runMain, scratch } from './helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'wls-cli-lines-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { file } = scratch('wls-cli-lines-');
 afterEach(() => vi.restoreAllMocks());
 
-const file = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
 const record = (i: number) => JSON.stringify({ org: { id: `99${String(i).padStart(4, '0')}`, name: `第${i}村`, kind: 'village' }, assessedOn: '2026-03-31' });
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -32,17 +23,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-/** Standard input replaced by the given chunks, for main(). */
-async function runMain(argv: string[], stdin?: Array<string | Uint8Array>, tuning?: Parameters<typeof main>[1]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(stdin) as never);
-  const code = await main(argv, tuning);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 /** Cuts text (as UTF-8 bytes) into pieces of `size` bytes, cutting through characters. */
 function pieces(text: string | Uint8Array, size: number): Uint8Array[] {

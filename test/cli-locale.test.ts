@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/index.js';
 import { MESSAGES, MESSAGES_EN, localeFrom } from '../src/cli/messages.js';
 import { readFixtures } from './helpers/fixtures.js';
+import { runMain } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-locale-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,15 +29,9 @@ const file = (name: string, content: string) => {
 };
 
 /** Runs `main` with the locale variables given (the others unset). */
-async function runMain(argv: string[], env: Record<string, string> = {}) {
+function runMainIn(argv: string[], env: Record<string, string> = {}) {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) vi.stubEnv(name, env[name] ?? '');
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
+  return runMain(argv);
 }
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
@@ -73,19 +67,19 @@ describe('which language a run speaks', () => {
 describe('the command line in Chinese', () => {
   it('--help, with --locale zh-CN or LANG=zh_CN.UTF-8; English otherwise', async () => {
     for (const [argv, env] of [[['--help', '--locale', 'zh-CN'], {}], [['--help'], ZH]] as const) {
-      const out = await runMain([...argv], env);
+      const out = await runMainIn([...argv], env);
       expect(out.code).toBe(0);
       expect(out.stdout).toMatch(/^用法：weak-lax-screener <命令> \[选项\]\n/);
       expect(out.stdout).toContain('退出码：0 全部排查完毕；1 有无效记录；2 用法错误或无法读取输入。');
     }
-    expect((await runMain(['--help'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).stdout).toMatch(/^Usage: weak-lax-screener/);
+    expect((await runMainIn(['--help'], { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).stdout).toMatch(/^Usage: weak-lax-screener/);
     // The run's language does not outlive the run.
     expect(MESSAGES).toBe(MESSAGES_EN);
   });
 
   it('--version is the same in both', async () => {
-    const en = await runMain(['--version']);
-    expect(await runMain(['--version'], ZH)).toEqual(en);
+    const en = await runMainIn(['--version']);
+    expect(await runMainIn(['--version'], ZH)).toEqual(en);
     expect(en.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -100,14 +94,14 @@ describe('the command line in Chinese', () => {
     [['screen', weakLax, '--at-risk-score=-1'], '选项有误：\n  - atRiskScore：不能为负数'],
     [['review', weakLax], 'review 需要两个文件：之前 之后'],
   ])('usage error %j', async (argv, message) => {
-    const out = await runMain(argv, ZH);
+    const out = await runMainIn(argv, ZH);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(`weak-lax-screener：`);
     expect(out.stderr).toContain(message);
   });
 
   it('an invalid record: its issues, and the note on stderr, in Chinese', async () => {
-    const out = await runMain(['screen', bad, '--format', 'jsonl'], ZH);
+    const out = await runMainIn(['screen', bad, '--format', 'jsonl'], ZH);
     expect(out.code).toBe(1);
     const entries = out.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(entries[0].issues).toEqual([
@@ -118,11 +112,11 @@ describe('the command line in Chinese', () => {
   });
 
   it('plan: notes and bad records in Chinese; the plan in the language --lang asks for', async () => {
-    const out = await runMain(['plan', sound], ZH);
+    const out = await runMainIn(['plan', sound], ZH);
     expect(out.stderr).toMatch(/：初步排查结论为“正常”，不制定整顿方案\n$/);
-    const plan = await runMain(['plan', weakLax], ZH);
+    const plan = await runMainIn(['plan', weakLax], ZH);
     expect(plan.stdout).toMatch(/^# .*整顿方案/);
-    const records = await runMain(['plan', bad], ZH);
+    const records = await runMainIn(['plan', bad], ZH);
     expect(records.code).toBe(1);
     expect(records.stderr).toContain('第 #0 条记录（');
     expect(records.stderr).toContain('无效：service.satisfactionRate：群众满意率应为');
@@ -130,21 +124,21 @@ describe('the command line in Chinese', () => {
 
   it('review: the Markdown in Chinese only, and why a pair cannot be reviewed', async () => {
     const after = file('after.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2017-12-01' }));
-    const out = await runMain(['review', weakLax, after], ZH);
+    const out = await runMainIn(['review', weakLax, after], ZH);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('**未转化。**');
     expect(out.stdout).toContain('| 情形 | 整顿前 | 整顿后 | 变化 |');
     expect(out.stdout).toMatch(/\| C07 \| 符合 \| 符合 \| 仍存在 \|/);
     expect(out.stdout).not.toMatch(/Converted|Before|persisting|matched/);
     const earlier = file('earlier.json', JSON.stringify({ ...gongtong.assessment, assessedOn: '2016-01-01' }));
-    const backwards = await runMain(['review', weakLax, earlier], ZH);
+    const backwards = await runMainIn(['review', weakLax, earlier], ZH);
     expect(backwards.code).toBe(1);
     expect(backwards.stderr).toMatch(/：无法复核：后一次的排查日期（2016-01-01）应晚于前一次（2017-02-15）/);
-    expect((await runMain(['review', weakLax, sound], ZH)).stderr).toMatch(/：没有此前的排查可供比较/);
+    expect((await runMainIn(['review', weakLax, sound], ZH)).stderr).toMatch(/：没有此前的排查可供比较/);
   });
 
   it('rules: the warning line in Chinese', async () => {
-    const out = await runMain(['rules'], ZH);
+    const out = await runMainIn(['rules'], ZH);
     expect(out.stdout).toMatch(/secretaryVacantMonths: > 3（预警线 > 1） — /);
   });
 

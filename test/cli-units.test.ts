@@ -6,9 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../src/cli/index.js';
 import { readRecords } from '../src/cli/input.js';
 import { csvField } from '../src/cli/csv.js';
 import { readCell } from '../src/cli/cells.js';
@@ -17,6 +15,7 @@ import { MESSAGES } from '../src/cli/messages.js';
 import { rowItem } from '../src/cli/sheet.js';
 import { displayWidth, mdCell } from '../src/cli/format.js';
 import { readFixtures } from './helpers/fixtures.js';
+import { runMain } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-units-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,16 +29,6 @@ const file = (name: string, content: string) => {
 };
 const jsonl = file('four.jsonl', fixtures.map((f) => JSON.stringify(f.assessment)).join('\n'));
 
-async function runMain(argv: string[], stdin?: string) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin]) as never);
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 async function collect(iterable: AsyncIterable<unknown>) {
   const out = [];

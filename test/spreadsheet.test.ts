@@ -4,12 +4,10 @@
  * path or Chinese label; rows numbered as the spreadsheet shows them; the template; the
  * results workbook; CSV output with a BOM and a near column. In-process through `main()`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { readCell, type Cell } from '../src/cli/cells.js';
 import { resolveColumns, resolveHeader, suggestHeader } from '../src/cli/columns.js';
@@ -23,29 +21,14 @@ import { EXAMPLE } from '../src/cli/template.js';
 import { screen } from '../src/index.js';
 import { FIELDS } from '../src/schema/fields.js';
 import { readFixtures } from './helpers/fixtures.js';
+import { runMain, scratch } from './helpers/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const fixtures = join(root, 'fixtures', 'spreadsheets');
-const dir = mkdtempSync(join(tmpdir(), 'wls-spreadsheet-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, file } = scratch('wls-spreadsheet-');
 afterEach(() => vi.restoreAllMocks());
 
-const file = (name: string, content: string | Uint8Array) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
 
-async function runMain(argv: string[], stdin?: string | Uint8Array) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  if (stdin !== undefined) vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([stdin]) as never);
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
 
 const jsonl = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const column = (path: string) => resolveHeader(path)!;
