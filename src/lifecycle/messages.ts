@@ -9,7 +9,7 @@
  */
 import type { Locale } from '../errors.js';
 import type { Bilingual } from '../ruleset.js';
-import { render, type MessageTable, type Params } from '../schema/messages.js';
+import { localeScope, render, type MessageTable, type Params } from '../schema/messages.js';
 
 /** Options every lifecycle function takes besides its own. */
 export interface LifecycleOptions {
@@ -263,25 +263,19 @@ export function delistReason(key: keyof typeof DELIST_REASONS, params: Params = 
   return { zh: render(DELIST_REASONS, 'zh-CN', key, params), en: render(DELIST_REASONS, 'en', key, params) };
 }
 
-let current: Locale = 'en';
+const scope = localeScope();
 
 /** Runs `body` (synchronous) with the lifecycle's messages in `locale`. @internal */
 export function inCaseLocale<T>(locale: unknown, body: () => T): T {
-  const previous = current;
-  current = locale === 'zh-CN' ? 'zh-CN' : 'en';
-  try {
-    return body();
-  } finally {
-    current = previous;
-  }
+  return scope.run(locale, body);
 }
 
 /** The language of the lifecycle call in progress. @internal */
 export function caseLocale(): Locale {
-  return current;
+  return scope.current();
 }
 
 /** The lifecycle message `key` in the language of the call in progress. @internal */
 export function lm(key: LifecycleMessageKey, params: Params = {}): string {
-  return render(LIFECYCLE_MESSAGES, current, key, params);
+  return render(LIFECYCLE_MESSAGES, scope.current(), key, params);
 }

@@ -473,24 +473,46 @@ export function toIssues(
   return out;
 }
 
-// Rule files. Loading a ruleset is synchronous, so the language of its errors is set for the
-// length of one load (see `inLocale`) rather than handed down through every check.
-let rulesetLocale: Locale = 'en';
+/**
+ * A language set for the length of one synchronous call (loading a ruleset, a lifecycle
+ * function) rather than handed down through every check below it: `run` sets it, restoring
+ * the previous one afterwards, and `current` reads it. @internal
+ */
+export interface LocaleScope {
+  /** Runs `body` with `locale` ('zh-CN', else English) as the current language. */
+  run<T>(locale: unknown, body: () => T): T;
+  /** The language of the call in progress (English outside any). */
+  current(): Locale;
+}
+
+/** A new {@link LocaleScope}. @internal */
+export function localeScope(): LocaleScope {
+  let current: Locale = 'en';
+  return {
+    run(locale, body) {
+      const previous = current;
+      current = locale === 'zh-CN' ? 'zh-CN' : 'en';
+      try {
+        return body();
+      } finally {
+        current = previous;
+      }
+    },
+    current: () => current,
+  };
+}
+
+// Rule files: the language of a load's errors.
+const rulesetScope = localeScope();
 
 /** Runs `load` (synchronous) with ruleset errors in `locale`. */
 export function inLocale<T>(locale: Locale | undefined, load: () => T): T {
-  const previous = rulesetLocale;
-  rulesetLocale = locale === 'zh-CN' ? 'zh-CN' : 'en';
-  try {
-    return load();
-  } finally {
-    rulesetLocale = previous;
-  }
+  return rulesetScope.run(locale, load);
 }
 
 /** The language of ruleset errors during the current load. */
 export function currentRulesetLocale(): Locale {
-  return rulesetLocale;
+  return rulesetScope.current();
 }
 
 /** What a limit of {@link RULESET_LIMITS} was passed with, in words. */
@@ -635,5 +657,6 @@ export const RULESET_MESSAGES: MessageTable = {
  * messages unless told otherwise) in the language of the current load.
  */
 export function rulesetError(file: string, field: string, key: string, params: Params = {}, table: MessageTable = RULESET_MESSAGES): RulesetError {
-  return new RulesetError(file, field, render(table, rulesetLocale, key, params), rulesetLocale);
+  const locale = rulesetScope.current();
+  return new RulesetError(file, field, render(table, locale, key, params), locale);
 }
