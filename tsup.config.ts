@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * Two fixes to exceljs and its zip libraries, made as they are bundled into the CLI:
@@ -116,6 +116,16 @@ const planBundle: Plugin = {
   },
 };
 
+/** What both builds into dist/browser/ share: ES modules for a browser, one file per entry. */
+const BROWSER_OUTPUT = {
+  outDir: 'dist/browser',
+  format: ['esm'],
+  platform: 'browser',
+  target: 'es2022',
+  splitting: false,
+  sourcemap: true,
+} satisfies Options;
+
 export default defineConfig([
   {
     // The library: `index` is the core entry (no Node built-in: it runs in a browser bundle),
@@ -128,27 +138,9 @@ export default defineConfig([
     clean: true,
     target: 'node20',
   },
-  {
-    // The browser build (the `browser` export condition): see browserModules above.
-    entry: coreModules(),
-    outDir: 'dist/browser',
-    format: ['esm'],
-    platform: 'browser',
-    target: 'es2022',
-    splitting: false,
-    sourcemap: true,
-    esbuildPlugins: [browserModules],
-  },
-  {
-    entry: { 'plan/plan.bundle': 'src/plan/plan.ts' },
-    outDir: 'dist/browser',
-    format: ['esm'],
-    platform: 'browser',
-    target: 'es2022',
-    splitting: false,
-    sourcemap: true,
-    esbuildPlugins: [planBundle],
-  },
+  // The browser build (the `browser` export condition): see browserModules above.
+  { ...BROWSER_OUTPUT, entry: coreModules(), esbuildPlugins: [browserModules] },
+  { ...BROWSER_OUTPUT, entry: { 'plan/plan.bundle': 'src/plan/plan.ts' }, esbuildPlugins: [planBundle] },
   {
     // The command line: ESM only; csv-parse, cli-progress and exceljs (spreadsheets) are
     // bundled into it, so the library's runtime dependencies stay json-rules-engine and zod.
