@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rulesets, screenMany, screenManyCompact, type BatchEntry, type CompactEntry, type ScreenOptions } from '../src/index.js';
+import { rulesets, screenMany, screenManyCompact, type ScreenOptions } from '../src/index.js';
 import { assessmentArb, badRecordArb, thresholdsArb } from './helpers/arbitraries.js';
 import { readFixtures } from './helpers/fixtures.js';
+import { compactOf } from './helpers/compare.js';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -14,32 +15,10 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-function project(entry: BatchEntry): CompactEntry {
-  if (!entry.ok) return entry;
-  const { result: r } = entry;
-  const ids = (test: (c: (typeof r.criteria)[number]) => boolean) => r.criteria.filter(test).map((c) => c.id);
-  return {
-    index: entry.index,
-    ok: true,
-    result: {
-      orgId: r.orgId,
-      orgName: r.orgName,
-      kind: r.kind,
-      ...(r.region ? { region: r.region } : {}),
-      assessedOn: r.assessedOn,
-      verdict: r.verdict,
-      score: r.score,
-      matched: r.matched,
-      near: ids((c) => c.near),
-      insufficient: ids((c) => c.outcome === 'insufficient-data'),
-    },
-  };
-}
-
 async function expectSame(records: unknown[], options?: ScreenOptions): Promise<void> {
   const full = await collect(screenMany(records, options));
   const compact = await collect(screenManyCompact(records, options));
-  expect(JSON.stringify(compact)).toBe(JSON.stringify(full.map(project)));
+  expect(JSON.stringify(compact)).toBe(JSON.stringify(full.map(compactOf)));
 }
 
 describe('screenManyCompact', () => {

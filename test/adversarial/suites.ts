@@ -33,6 +33,7 @@ import { DERIVED_FACTS } from '../../src/facts.js';
 import { KNOWN_KEYS } from '../../src/schema/assessment.js';
 import { FIELDS } from '../../src/schema/fields.js';
 import { assessmentArb } from '../helpers/arbitraries.js';
+import { compactOf } from '../helpers/compare.js';
 import { shapesAssessmentArb, shapesRuleset } from '../helpers/shapes-ruleset.js';
 import {
   cliProblems,
@@ -154,20 +155,7 @@ function resultProblems(result: ScreeningResult, ruleset: Ruleset, what: string)
 function compactProblems(compact: CompactEntry, full: BatchEntry, what: string): string[] {
   if (compact.ok !== full.ok || compact.index !== full.index) return [`${what}: compact entry ${compact.index} ok=${compact.ok}, full ok=${full.ok}`];
   if (!compact.ok || !full.ok) return JSON.stringify(compact) === JSON.stringify(full) ? [] : [`${what}: compact and full invalid entries differ`];
-  const r = full.result;
-  const expected = {
-    orgId: r.orgId,
-    orgName: r.orgName,
-    kind: r.kind,
-    ...(r.region ? { region: r.region } : {}),
-    assessedOn: r.assessedOn,
-    verdict: r.verdict,
-    score: r.score,
-    matched: r.matched,
-    near: r.criteria.filter((c) => c.near).map((c) => c.id),
-    insufficient: r.criteria.filter((c) => c.outcome === 'insufficient-data').map((c) => c.id),
-  };
-  return JSON.stringify(compact.result) === JSON.stringify(expected) ? [] : [`${what}: compact result differs from the full one`];
+  return JSON.stringify(compact) === JSON.stringify(compactOf(full)) ? [] : [`${what}: compact result differs from the full one`];
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<{ entries: T[]; error?: unknown }> {

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { screen, type ScreenOptions, type ScreeningResult } from '../../src/screen.js';
 import { prepareBatch, screenEntry } from '../../src/batch/many.js';
 import { AssessmentError, isScreenerError } from '../../src/errors.js';
+import type { BatchEntry, CompactEntry } from '../../src/index.js';
 
 export type PathOutcome =
   | { ok: true; result: ScreeningResult }
@@ -51,4 +52,27 @@ export function viaCompiled(record: unknown, options: ScreenOptions | undefined)
 
 export function sameOutcome(a: PathOutcome, b: PathOutcome): boolean {
   return isDeepStrictEqual(a, b) && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The compact entry (screenManyCompact) that a full entry of screenMany stands for: the same fields, nothing more. */
+export function compactOf(entry: BatchEntry): CompactEntry {
+  if (!entry.ok) return entry;
+  const { result: r } = entry;
+  const ids = (test: (c: (typeof r.criteria)[number]) => boolean) => r.criteria.filter(test).map((c) => c.id);
+  return {
+    index: entry.index,
+    ok: true,
+    result: {
+      orgId: r.orgId,
+      orgName: r.orgName,
+      kind: r.kind,
+      ...(r.region ? { region: r.region } : {}),
+      assessedOn: r.assessedOn,
+      verdict: r.verdict,
+      score: r.score,
+      matched: r.matched,
+      near: ids((c) => c.near),
+      insufficient: ids((c) => c.outcome === 'insufficient-data'),
+    },
+  };
 }
