@@ -445,13 +445,17 @@ export async function writeSheets(stream: NodeJS.WritableStream, sheets: readonl
   const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: stream as never, useStyles: true, useSharedStrings: false });
   workbook.creator = 'weak-lax-screener';
   for (const sheet of sheets) {
-    const dateColumns = new Set(sheet.rows.flatMap((row) => row.flatMap((cell, i) => (cell !== null && typeof cell === 'object' ? [i] : []))));
+    const dateColumns = new Set<number>();
+    for (const row of sheet.rows) row.forEach((cell, i) => cell !== null && typeof cell === 'object' && dateColumns.add(i));
     const columns: SheetColumn[] = sheet.columns.map((c, i) => ({ ...c, ...(dateColumns.has(i) ? { style: DATE } : {}) }));
+    // One style object per column and mark, made once: exceljs looks a style up by the object.
+    const marked = (mark: Partial<ExcelJS.Style>) => columns.map((c) => ({ ...(c.style ?? NO_STYLE), ...mark }));
+    const styles = { overdue: marked(OVERDUE_STYLE), done: marked(DONE_STYLE) };
     const series = new SheetSeries(workbook, sheet.name, columns, EXCEL_MAX_ROWS);
     for (let r = 0; r < sheet.rows.length; r++) {
       const values = sheet.rows[r]!.map((cell) => (cell === null ? '' : typeof cell === 'object' ? dateCell(cell.date) : typeof cell === 'string' ? text(cell) : cell));
-      const mark = sheet.styles[r] === 'overdue' ? OVERDUE_STYLE : sheet.styles[r] === 'done' ? DONE_STYLE : undefined;
-      await series.add(values, mark ? (row) => row.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = { ...(columns[column - 1]?.style ?? NO_STYLE), ...mark })) : undefined);
+      const mark = sheet.styles[r];
+      await series.add(values, mark ? (row) => row.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[mark][column - 1] ?? NO_STYLE)) : undefined);
     }
     series.finish();
   }
