@@ -117,6 +117,9 @@ export const CODE = {
   insufficient: 3,
 } as const;
 
+/** One {@link CODE} per criterion, in ruleset order. @internal */
+export type OutcomeCodes = Uint8Array | number[];
+
 /** Outcome words by {@link CODE}. @internal */
 export const OUTCOME_OF_CODE: readonly Outcome[] = ['not-matched', 'not-matched', 'matched', 'insufficient-data'];
 
@@ -190,7 +193,7 @@ function codeOf(plan: OutcomePlan, c: number, leaves: LeafResults): number {
 }
 
 /** Writes one {@link CODE} per criterion (ruleset order) into `codes`. @internal */
-export function criterionCodes(plan: OutcomePlan, leaves: LeafResults, codes: Uint8Array): void {
+export function criterionCodes(plan: OutcomePlan, leaves: LeafResults, codes: OutcomeCodes): void {
   for (let c = 0; c < plan.ruleset.criteria.length; c++) codes[c] = codeOf(plan, c, leaves);
 }
 
@@ -265,7 +268,7 @@ function leafInfoOf(plan: OutcomePlan): LeafInfo[][] {
  * month facts in words), missing inputs and branches. `codes` receives the outcome codes (as
  * {@link criterionCodes}). @internal
  */
-export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: Uint8Array, assessment: Assessment): CriterionResult[] {
+export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: OutcomeCodes, assessment: Assessment): CriterionResult[] {
   const infos = leafInfoOf(plan);
   const { met, actual: actuals, expected: expecteds } = leaves;
   return plan.ruleset.criteria.map((criterion, c) => {

@@ -4,19 +4,18 @@
  * @module
  */
 import { AssessmentError, OptionsError, isOptionsError, type Issue } from './errors.js';
-import { assessmentSchema, KNOWN_KEYS, type Assessment, type Region } from './schema/assessment.js';
-import { REGION_GROUP, keyOf } from './schema/fields.js';
+import { assessmentSchema, KNOWN_KEYS, type Assessment } from './schema/assessment.js';
 import { screenOptionsSchema } from './schema/options.js';
 import { errorMap, message, toIssues, type Locale } from './schema/messages.js';
 import { protoKeyPath } from './internals/proto.js';
-import { checkExtraFacts, resolveThresholds, type EffectiveThresholds, type Ruleset, type Thresholds } from './ruleset.js';
+import { checkExtraFacts, resolveThresholds, type Ruleset } from './ruleset.js';
 import { defaultRuleset } from './rulesets.js';
 import { evaluateReference } from './engine/reference.js';
-import type { LeafResults } from './engine/leaf.js';
-import { explainCriteria, outcomePlan, scoreOf, verdictOf, type OutcomePlan, type ScreeningResult } from './outcome.js';
-import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
+import { outcomePlan, type ScreeningResult } from './outcome.js';
+import { assembleResult, type ResultOptions } from './result.js';
+import type { PlanTemplate } from './plan/types.js';
 import { loadedPlanner, loadPlanner } from './plan/load.js';
-import { addDays, compareDates } from './internals/dates.js';
+import { compareDates } from './internals/dates.js';
 
 export type { ScreeningResult } from './outcome.js';
 
@@ -66,13 +65,7 @@ export interface ScreenOptions {
 }
 
 /** Options checked once and resolved against the ruleset; reused across a batch. @internal */
-export interface PreparedOptions {
-  ruleset: Ruleset;
-  thresholds: EffectiveThresholds;
-  /** The ruleset's warning lines, leaf by leaf, for the outcome layer. */
-  outcomes: OutcomePlan;
-  atRiskScore: number;
-  plan: { start?: string; template: PlanTemplate };
+export interface PreparedOptions extends ResultOptions {
   electionRound: { approvedUntil: string } | undefined;
   locale: Locale;
 }
@@ -180,14 +173,6 @@ export function validateAssessment(input: unknown, prepared: PreparedOptions): A
   return checked.value;
 }
 
-// Two levels of plain numbers: a spread copy is a deep copy, and much cheaper than
-// structuredClone in a batch.
-function cloneThresholds(values: Thresholds): Thresholds {
-  const out: Thresholds = {};
-  for (const id of Object.keys(values)) out[id] = { ...values[id] };
-  return out;
-}
-
 /**
  * What the options say wrong about this one record (a plan start before its `assessedOn`):
  * in a batch such a record fails alone, and `screen` rejects with an `OptionsError`. @internal
@@ -208,115 +193,6 @@ export function effectiveAssessment(assessment: Assessment, prepared: PreparedOp
   if (!round || life?.postponementApproved !== undefined) return assessment;
   const postponementApproved = compareDates(assessment.assessedOn, round.approvedUntil) <= 0;
   return { ...assessment, organisationLife: { ...life, postponementApproved } };
-}
-
-/** The region in field-table order, whatever order the input gave its keys in. @internal */
-export function regionOf(region: Region): Region {
-  const out: Record<string, string> = {};
-  for (const key of REGION_KEYS) if (region[key] !== undefined) out[key] = region[key]!;
-  return out as Region;
-}
-
-const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyof Region);
-
-/** Puts a result together from the leaf results of either evaluator: both end here. @internal */
-export function assembleResult(assessment: Assessment, prepared: PreparedOptions, leaves: LeafResults): ScreeningResult {
-  const { ruleset, thresholds } = prepared;
-  const codes = new Uint8Array(ruleset.criteria.length);
-  const criteria = explainCriteria(prepared.outcomes, leaves, codes, assessment);
-  const score = scoreOf(ruleset, codes);
-  const verdict = verdictOf(codes, codes.length, score, prepared.atRiskScore);
-  const { org } = assessment;
-  const result: ScreeningResult = {
-    orgId: org.id,
-    orgName: org.name,
-    kind: org.kind,
-    ...(org.region ? { region: regionOf(org.region) } : {}),
-    assessedOn: assessment.assessedOn,
-    ruleset: { id: ruleset.id, version: ruleset.version, thresholds: cloneThresholds(thresholds.values) },
-    verdict,
-    score,
-    matched: criteria.filter((c) => c.outcome === 'matched').map((c) => c.id),
-    criteria,
-    checklist: [],
-    timeline: [],
-  };
-  if (verdict !== 'weak-lax') return result;
-  // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
-  const start = prepared.plan.start ?? addDays(assessment.assessedOn, 1);
-  // What the plan reads, taken now: a later change to the result must not change its plan.
-  const snapshot = { ...result, matched: [...result.matched] };
-  return withLazyPlan(result, snapshot, start, prepared.plan.template);
-}
-
-type PlanParts = { checklist: ChecklistItem[]; timeline: TimelinePhase[] };
-
-/** A lazily planned result's hidden own property: what it builds its plan from, or the plan once built. */
-const PLAN = Symbol('plan');
-
-interface PlanSource {
-  snapshot: ScreeningResult;
-  start: string;
-  template: PlanTemplate;
-}
-
-function planOf(result: object): PlanParts {
-  const holder = result as { [PLAN]: PlanParts | PlanSource };
-  const held = holder[PLAN];
-  if ('checklist' in held) return held;
-  const plan = planner()(held.snapshot, held.start, held.template);
-  holder[PLAN] = plan;
-  return plan;
-}
-
-function settle(target: object, key: 'checklist' | 'timeline', value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-// One pair of accessors shared by every result: accessors made per result (closures) give
-// each result a hidden class of its own, which keeps results alive until the next full
-// garbage collection and made a batch several times slower.
-const LAZY_PLAN: PropertyDescriptorMap = {
-  checklist: {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      return planOf(this).checklist;
-    },
-    set(this: object, value: unknown) {
-      settle(this, 'checklist', value);
-    },
-  },
-  timeline: {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      return planOf(this).timeline;
-    },
-    set(this: object, value: unknown) {
-      settle(this, 'timeline', value);
-    },
-  },
-};
-
-/** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
-function planner() {
-  const loaded = loadedPlanner();
-  if (!loaded) throw new Error('the plan module is not loaded: await loadPlanner() before handing out a weak-lax result');
-  return loaded;
-}
-
-/**
- * A weak-lax result whose checklist and timeline are built on first read: a batch written as
- * CSV or counted for a summary never pays for plans it does not print. The two are ordinary
- * enumerable properties to every reader (JSON.stringify, spread, structuredClone, deep
- * equality), keep their place among the keys, and become plain writable values once set.
- */
-function withLazyPlan(result: ScreeningResult, snapshot: ScreeningResult, start: string, template: PlanTemplate): ScreeningResult {
-  // Not enumerable and keyed by a symbol: JSON, spread, structuredClone and deep equality never see it.
-  const source: PlanSource = { snapshot, start, template };
-  Object.defineProperty(result, PLAN, { value: source, writable: true, configurable: true });
-  return Object.defineProperties(result, LAZY_PLAN);
 }
 
 /**

@@ -13,14 +13,13 @@
  */
 import type { Issue } from '../errors.js';
 import { acceptAssessment } from '../schema/accept.js';
+import { assembleResult, regionOf } from '../result.js';
 import {
-  assembleResult,
   checkAssessment,
   effectiveAssessment,
   orgIdOf,
   prepareOptions,
   recordOptionIssues,
-  regionOf,
   unreadableIssue,
   type PreparedOptions,
   type ScreenOptions,
@@ -99,8 +98,9 @@ function check(record: unknown, batch: PreparedBatch): { ok: true; value: Assess
 export function screenAccepted(assessment: Assessment, batch: PreparedBatch): ScreeningResult {
   const { prepared, compiled, leaves } = batch;
   compiled.evaluate(compiled.extract(assessment), leaves);
-  // The explanation copies what it reads from the scratch leaves before this returns.
-  return assembleResult(assessment, prepared, leaves);
+  // The result reads its codes from the scratch leaves now, and evaluates again with
+  // `compiled` if its explanation is ever read.
+  return assembleResult(assessment, prepared, leaves, compiled);
 }
 
 type InvalidEntryBody = { ok: false; orgId?: string; issues: Issue[] };

@@ -7,7 +7,8 @@
  */
 import { OptionsError } from '../errors.js';
 import type { Bilingual } from '../ruleset.js';
-import type { Verdict, ScreeningResult } from '../outcome.js';
+import { CODE, type Verdict, type ScreeningResult } from '../outcome.js';
+import { unreadOutcomes } from '../result.js';
 import { isAsyncIterable, isEntry, isIterable, type BatchEntry } from './many.js';
 
 /** Counts by verdict; every verdict is present, zero or not. */
@@ -187,18 +188,37 @@ export class SummaryBuilder {
     this.byVerdict[result.verdict]++;
     const relapsed = this.relapsedOrgs?.has(result.orgId) === true;
     if (relapsed) this.relapsed++;
-    for (const criterion of result.criteria) {
-      let count = this.criteria.get(criterion.id);
-      if (!count) {
-        count = { id: criterion.id, no: criterion.no, title: { zh: criterion.title.zh, en: criterion.title.en }, matched: 0, near: 0, insufficient: 0 };
-        this.criteria.set(criterion.id, count);
+    // A result whose explanation nobody has read is counted from its outcome codes, without
+    // building the explanation; any other from what its criteria say.
+    const unread = unreadOutcomes(result);
+    if (unread) {
+      const { codes, ruleset } = unread;
+      for (let c = 0; c < codes.length; c++) {
+        const count = this.criterion(ruleset.criteria[c]!);
+        if (codes[c] === CODE.matched) count.matched++;
+        else if (codes[c] === CODE.insufficient) count.insufficient++;
+        else if (codes[c] === CODE.near) count.near++;
       }
-      if (criterion.outcome === 'matched') count.matched++;
-      else if (criterion.outcome === 'insufficient-data') count.insufficient++;
-      else if (criterion.near) count.near++;
+    } else {
+      for (const criterion of result.criteria) {
+        const count = this.criterion(criterion);
+        if (criterion.outcome === 'matched') count.matched++;
+        else if (criterion.outcome === 'insufficient-data') count.insufficient++;
+        else if (criterion.near) count.near++;
+      }
     }
     this.addRegion('county', 3, result, relapsed);
     this.addRegion('township', 4, result, relapsed);
+  }
+
+  /** The count of a criterion, made on first sight. */
+  private criterion(criterion: { id: string; no: number; title: Bilingual }): CriterionCount {
+    let count = this.criteria.get(criterion.id);
+    if (!count) {
+      count = { id: criterion.id, no: criterion.no, title: { zh: criterion.title.zh, en: criterion.title.en }, matched: 0, near: 0, insufficient: 0 };
+      this.criteria.set(criterion.id, count);
+    }
+    return count;
   }
 
   private addRegion(level: 'county' | 'township', depth: number, result: ScreeningResult, relapsed: boolean): void {

@@ -22,17 +22,25 @@ type Plain = Record<string, unknown>;
 /** Field types as small integers, so that one monomorphic switch checks every value. */
 const TYPE_CODES = { id: 0, text: 1, count: 2, amount: 3, share: 4, boolean: 5, date: 6, enum: 7 } as const;
 
-/** What zod requires of one field (see `FieldType`). */
+/** A nested group, in {@link FieldCheck.type}. */
+const GROUP = -1;
+
+/**
+ * What zod requires of one key of a group: a field's type and bounds, or (type {@link GROUP})
+ * a nested group's checks. One shape for both, so that the loop over a record's keys reads
+ * them monomorphically.
+ */
 interface FieldCheck {
   readonly type: number;
   readonly nullable: boolean;
   readonly max: number;
   readonly values: readonly unknown[];
+  readonly group: GroupCheck | undefined;
 }
 
-/** A group's keys: a field's check, or a nested group's. */
+/** A group's keys and the required ones. */
 interface GroupCheck {
-  readonly keys: Readonly<Record<string, FieldCheck | GroupCheck>>;
+  readonly keys: Readonly<Record<string, FieldCheck>>;
   readonly required: readonly string[];
 }
 
@@ -42,6 +50,7 @@ function fieldCheck(field: FieldSpec): FieldCheck {
     nullable: field.nullable === true,
     max: field.max ?? Number.MAX_VALUE,
     values: field.values ?? [],
+    group: undefined,
   };
 }
 
@@ -69,10 +78,12 @@ function valueOk(check: FieldCheck, value: unknown): boolean {
 }
 
 function groupCheck(group: GroupSpec): GroupCheck {
-  const keys: Record<string, FieldCheck | GroupCheck> = Object.create(null);
+  const keys: Record<string, FieldCheck> = Object.create(null);
   for (const field of group.fields) keys[keyOf(field.path)] = fieldCheck(field);
   for (const child of GROUPS) {
-    if (child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path) keys[keyOf(child.path)] = groupCheck(child);
+    if (child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path) {
+      keys[keyOf(child.path)] = { type: GROUP, nullable: false, max: 0, values: [], group: groupCheck(child) };
+    }
   }
   return { keys, required: group.fields.filter((f) => f.required).map((f) => keyOf(f.path)) };
 }
@@ -99,11 +110,11 @@ function copyGroup(value: unknown, group: GroupCheck): Plain | undefined {
     const check = group.keys[key];
     const v = value[key];
     if (check === undefined || v === undefined) return undefined;
-    if ('type' in check) {
+    if (check.group === undefined) {
       if (!valueOk(check, v)) return undefined;
       out[key] = v;
     } else {
-      const nested = copyGroup(v, check);
+      const nested = copyGroup(v, check.group);
       if (!nested) return undefined;
       out[key] = nested;
     }

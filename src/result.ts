@@ -1,0 +1,274 @@
+/**
+ * The result object of one screening, put together from either evaluator's leaf results.
+ *
+ * Verdict, score and the matched criteria are worked out at once. The rest is built the first
+ * time it is read: `ruleset` (with its copy of the effective thresholds), the explanation
+ * (`criteria`: outcomes, evidence, missing inputs, branches) and a weak-lax result's plan
+ * (`checklist`, `timeline`). To every reader (JSON.stringify, spread, structuredClone, deep
+ * equality, Object.keys) these are ordinary enumerable properties in their place among the
+ * keys, with the same value on every read; set, they become plain writable values. A batch
+ * written as CSV, counted for a summary or filtered by verdict never pays for explanations it
+ * does not read; one that reads them pays what it always did.
+ *
+ * What they are built from stays with the result, out of every reader's sight: the checked
+ * assessment (already a copy, never the caller's object), the options, and the leaf results
+ * (kept from the reference path; the compiled path evaluates again when asked, which costs
+ * less than keeping a copy of every record's leaves).
+ *
+ * @module
+ */
+import type { Assessment, Region } from './schema/assessment.js';
+import { REGION_GROUP, keyOf } from './schema/fields.js';
+import type { EffectiveThresholds, Ruleset, Thresholds } from './ruleset.js';
+import { leafResults, type LeafResults } from './engine/leaf.js';
+import type { CompiledRuleset } from './engine/compiled.js';
+import { CODE, criterionCodes, explainCriteria, scoreOf, verdictOf, type CriterionResult, type OutcomePlan, type ScreeningResult, type Verdict } from './outcome.js';
+import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
+import { loadedPlanner } from './plan/load.js';
+import { addDays } from './internals/dates.js';
+
+/** What a result is put together from besides the assessment and leaf results: options checked once per batch. @internal */
+export interface ResultOptions {
+  readonly ruleset: Ruleset;
+  readonly thresholds: EffectiveThresholds;
+  /** The ruleset laid out leaf by leaf for the outcome layer. */
+  readonly outcomes: OutcomePlan;
+  readonly atRiskScore: number;
+  readonly plan: { readonly start?: string; readonly template: PlanTemplate };
+}
+
+type PlanParts = { checklist: ChecklistItem[]; timeline: TimelinePhase[] };
+
+/** What a result keeps to itself, and what it has built so far. */
+interface State {
+  readonly assessment: Assessment;
+  readonly options: ResultOptions;
+  /** The evaluator's leaf results, when they were handed over… */
+  readonly leaves: LeafResults | undefined;
+  /** …or the compiled ruleset that gives them again. */
+  readonly compiled: CompiledRuleset | undefined;
+  /** One outcome code per criterion (see `CODE`). */
+  readonly codes: number[];
+  readonly score: number;
+  readonly verdict: Verdict;
+  ruleset: ScreeningResult['ruleset'] | undefined;
+  criteria: CriterionResult[] | undefined;
+  plan: PlanParts | undefined;
+}
+
+/**
+ * Returns the object it is given from its constructor, so that a subclass's private field is
+ * added to an existing object: see {@link Hidden}.
+ */
+class Given {
+  constructor(target: object) {
+    // eslint-disable-next-line no-constructor-return
+    return target;
+  }
+}
+
+/**
+ * A result's state, held in a private field of the result object itself. A private field is
+ * seen by no reader (not by keys, spread, JSON, structuredClone, deep equality or a
+ * deep-freezing state store), costs no more than an ordinary property, and can still be
+ * written after the caller freezes the result.
+ */
+class Hidden extends Given {
+  readonly #state: State;
+
+  private constructor(target: object, state: State) {
+    super(target);
+    this.#state = state;
+  }
+
+  static attach(target: object, state: State): void {
+    new Hidden(target, state);
+  }
+
+  static of(target: object): State | undefined {
+    return #state in target ? (target as Hidden).#state : undefined;
+  }
+}
+
+function stateOf(result: object): State {
+  const state = Hidden.of(result);
+  if (!state) throw new TypeError('not a screening result of this library');
+  return state;
+}
+
+/** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
+function planner() {
+  const loaded = loadedPlanner();
+  if (!loaded) throw new Error('the plan module is not loaded: await loadPlanner() before handing out a weak-lax result');
+  return loaded;
+}
+
+/** A fresh explanation of every criterion. */
+function explain(state: State): CriterionResult[] {
+  const plan = state.options.outcomes;
+  let leaves = state.leaves;
+  if (!leaves) {
+    leaves = leafResults(plan.layout.count);
+    state.compiled!.evaluate(state.compiled!.extract(state.assessment), leaves);
+  }
+  return explainCriteria(plan, leaves, new Array<number>(state.codes.length), state.assessment);
+}
+
+// Two levels of plain numbers: a spread copy is a deep copy, and much cheaper than
+// structuredClone.
+function cloneThresholds(values: Thresholds): Thresholds {
+  const out: Thresholds = {};
+  for (const id of Object.keys(values)) out[id] = { ...values[id] };
+  return out;
+}
+
+function rulesetPart(state: State): ScreeningResult['ruleset'] {
+  const { ruleset, thresholds } = state.options;
+  return { id: ruleset.id, version: ruleset.version, thresholds: cloneThresholds(thresholds.values) };
+}
+
+function planOf(state: State): PlanParts {
+  if (state.plan) return state.plan;
+  const { assessment } = state;
+  const { plan } = state.options;
+  // The plan reads the result as it was put together, with parts of its own: what a caller
+  // changes in the result before reading the plan does not change the plan.
+  const snapshot = { ...head(state), ruleset: rulesetPart(state), verdict: state.verdict, score: state.score, matched: matchedOf(state), criteria: explain(state), checklist: [], timeline: [] };
+  // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
+  const { checklist, timeline } = planner()(snapshot, plan.start ?? addDays(assessment.assessedOn, 1), plan.template);
+  return (state.plan = { checklist, timeline });
+}
+
+function settle(target: object, key: 'ruleset' | 'criteria' | 'checklist' | 'timeline', value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+// One accessor per lazy key, shared by every result: accessors made per result (closures)
+// give each result a hidden class of its own, which keeps results alive until the next full
+// garbage collection and made a batch several times slower. Added to the object in key order
+// (not put in place of a placeholder, which turns the object into a slow dictionary).
+const LAZY_RULESET: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object) {
+    const state = stateOf(this);
+    return (state.ruleset ??= rulesetPart(state));
+  },
+  set(this: object, value: unknown) {
+    settle(this, 'ruleset', value);
+  },
+};
+
+const LAZY_CRITERIA: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object) {
+    const state = stateOf(this);
+    return (state.criteria ??= explain(state));
+  },
+  set(this: object, value: unknown) {
+    settle(this, 'criteria', value);
+  },
+};
+
+const LAZY_PLAN: PropertyDescriptorMap = {
+  checklist: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(stateOf(this)).checklist;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'checklist', value);
+    },
+  },
+  timeline: {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return planOf(stateOf(this)).timeline;
+    },
+    set(this: object, value: unknown) {
+      settle(this, 'timeline', value);
+    },
+  },
+};
+
+/** The region in field-table order, whatever order the input gave its keys in. @internal */
+export function regionOf(region: Region): Region {
+  const out: Record<string, string> = {};
+  for (const key of REGION_KEYS) if (region[key] !== undefined) out[key] = region[key]!;
+  return out as Region;
+}
+
+const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyof Region);
+
+/** The result's keys before `ruleset`, each a fresh copy. */
+function head(state: State): Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'region' | 'assessedOn'> {
+  const { org } = state.assessment;
+  return org.region
+    ? { orgId: org.id, orgName: org.name, kind: org.kind, region: regionOf(org.region), assessedOn: state.assessment.assessedOn }
+    : { orgId: org.id, orgName: org.name, kind: org.kind, assessedOn: state.assessment.assessedOn };
+}
+
+/** The ids of the matched criteria, in ruleset order. */
+function matchedOf(state: State): string[] {
+  const ids: string[] = [];
+  const { codes } = state;
+  for (let c = 0; c < codes.length; c++) if (codes[c] === CODE.matched) ids.push(state.options.ruleset.criteria[c]!.id);
+  return ids;
+}
+
+/**
+ * Puts a result together from either evaluator's leaf results: both end here.
+ *
+ * - `leaves` of the reference path are handed over: the result keeps them to explain itself.
+ * - The compiled path passes its scratch leaves and `compiled`: the result reads the codes
+ *   now and evaluates again if its explanation is ever read, so the scratch arrays can be
+ *   reused for the next record. @internal
+ */
+export function assembleResult(assessment: Assessment, options: ResultOptions, leaves: LeafResults, compiled?: CompiledRuleset): ScreeningResult {
+  const { ruleset, outcomes } = options;
+  const codes = new Array<number>(ruleset.criteria.length);
+  criterionCodes(outcomes, leaves, codes);
+  const score = scoreOf(ruleset, codes);
+  const verdict = verdictOf(codes, codes.length, score, options.atRiskScore);
+  const state: State = {
+    assessment,
+    options,
+    leaves: compiled ? undefined : leaves,
+    compiled,
+    codes,
+    score,
+    verdict,
+    ruleset: undefined,
+    criteria: undefined,
+    plan: undefined,
+  };
+  const result = head(state) as ScreeningResult;
+  Object.defineProperty(result, 'ruleset', LAZY_RULESET);
+  result.verdict = verdict;
+  result.score = score;
+  result.matched = matchedOf(state);
+  Object.defineProperty(result, 'criteria', LAZY_CRITERIA);
+  if (verdict === 'weak-lax') {
+    Object.defineProperties(result, LAZY_PLAN);
+  } else {
+    result.checklist = [];
+    result.timeline = [];
+  }
+  Hidden.attach(result, state);
+  return result;
+}
+
+/**
+ * The outcome codes of a result of this library whose explanation has been neither read nor
+ * replaced, and its ruleset: what a summary counts, without building the explanation.
+ * `undefined` for any other result (then read `criteria`). @internal
+ */
+export function unreadOutcomes(result: ScreeningResult): { codes: readonly number[]; ruleset: Ruleset } | undefined {
+  const state = typeof result === 'object' && result !== null ? Hidden.of(result) : undefined;
+  if (state === undefined || state.criteria !== undefined) return undefined;
+  if (Object.getOwnPropertyDescriptor(result, 'criteria')?.get !== LAZY_CRITERIA.get) return undefined;
+  return { codes: state.codes, ruleset: state.options.ruleset };
+}
