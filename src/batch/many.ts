@@ -79,19 +79,26 @@ export function prepareBatch(options?: ScreenOptions): PreparedBatch {
   };
 }
 
-/** A record's checked assessment (the fast acceptor first, zod for anything it does not recognise), or its issues. */
-function check(record: unknown, batch: PreparedBatch): { ok: true; value: Assessment } | InvalidEntryBody {
+/**
+ * A record's checked assessment (the fast acceptor first, zod for anything it does not
+ * recognise), or its issues. Returns the assessment itself, not a wrapper: this runs for every
+ * record of a province.
+ */
+function check(record: unknown, batch: PreparedBatch): Assessment | InvalidEntryBody {
   const { prepared } = batch;
-  const accepted = acceptAssessment(record, prepared.ruleset.extraFacts);
-  const checked = accepted ? { ok: true as const, value: accepted } : checkAssessment(record, prepared);
-  if (!checked.ok) {
-    return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
+  let accepted = acceptAssessment(record, prepared.ruleset.extraFacts);
+  if (!accepted) {
+    const checked = checkAssessment(record, prepared);
+    if (!checked.ok) return checked.orgId === undefined ? { ok: false, issues: checked.issues } : { ok: false, orgId: checked.orgId, issues: checked.issues };
+    accepted = checked.value;
   }
-  const assessment = effectiveAssessment(checked.value, prepared);
+  const assessment = effectiveAssessment(accepted, prepared);
   // An option that cannot hold for this record (a plan start before its assessedOn) fails it alone.
-  const optionIssues = recordOptionIssues(assessment, prepared);
-  if (optionIssues.length > 0) return { ok: false, orgId: assessment.org.id, issues: optionIssues };
-  return { ok: true, value: assessment };
+  if (prepared.plan.start !== undefined) {
+    const optionIssues = recordOptionIssues(assessment, prepared);
+    if (optionIssues.length > 0) return { ok: false, orgId: assessment.org.id, issues: optionIssues };
+  }
+  return assessment;
 }
 
 /** Screens one validated assessment with the compiled path: the same result as `screen`, synchronously. @internal */
@@ -117,8 +124,8 @@ export function entryOf<R>(
 ): { index: number; ok: true; result: R } | InvalidEntry {
   try {
     const checked = check(record, batch);
-    if (!checked.ok) return { index, ...checked };
-    return { index, ok: true, result: screenOne(checked.value, batch) };
+    if ((checked as InvalidEntryBody).ok === false) return { index, ...(checked as InvalidEntryBody) };
+    return { index, ok: true, result: screenOne(checked as Assessment, batch) };
   } catch (error) {
     // Not a validation failure: the record itself threw (a getter, a Proxy). It is still
     // one bad record, reported, and the batch goes on.

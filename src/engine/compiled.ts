@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { factSource, readFact, type FactSource, type FactValue } from '../facts.js';
+import { vectorReader, type FactValue } from '../facts.js';
 import type { Assessment } from '../schema/assessment.js';
 import type { EffectiveThresholds, Ruleset } from '../ruleset.js';
 import { MET, NOT_MET, OPERATORS, UNKNOWN } from './conditions.js';
@@ -61,15 +61,10 @@ function compile(ruleset: Ruleset, thresholds: EffectiveThresholds): CompiledRul
     }
   }
   if (leaves.length !== leafLayout(ruleset).count) throw new Error('compiled.ts: leaf count differs from the layout');
-  const sources: FactSource[] = factNames.map(factSource);
   return {
     ruleset,
     factNames,
-    extract(assessment) {
-      const vector: FactVector = new Array(sources.length);
-      for (let i = 0; i < sources.length; i++) vector[i] = readFact(sources[i]!, assessment);
-      return vector;
-    },
+    extract: vectorReader(factNames),
     evaluate(facts, out) {
       const { met, actual, expected } = out;
       for (let i = 0; i < leaves.length; i++) {

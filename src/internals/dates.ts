@@ -77,6 +77,21 @@ function mustParse(text: string): CalendarDate {
   return date;
 }
 
+let lastText: string | undefined;
+let lastDate: CalendarDate | undefined;
+
+/**
+ * {@link mustParse} remembering the last date it parsed: the derived month facts of a record
+ * all count up to the same `assessedOn`. Its result is never handed outside this module.
+ */
+function parseLast(text: string): CalendarDate {
+  if (text !== lastText) {
+    lastDate = mustParse(text);
+    lastText = text;
+  }
+  return lastDate!;
+}
+
 /** `date` plus `months` calendar months, the day clamped to the end of the target month. */
 export function addMonthsClamped(date: CalendarDate, months: number): CalendarDate {
   const index = date.year * 12 + (date.month - 1) + months;
@@ -95,8 +110,10 @@ function compare(a: CalendarDate, b: CalendarDate): number {
  * → 2017-04-09 is 2; 2017-01-31 → 2017-02-28 is 1. Negative spans give 0.
  */
 export function monthsElapsed(fromText: string, toText: string): number {
-  const from = mustParse(fromText);
-  const to = mustParse(toText);
+  return elapsed(mustParse(fromText), mustParse(toText));
+}
+
+function elapsed(from: CalendarDate, to: CalendarDate): number {
   if (compare(from, to) >= 0) return 0;
   let months = (to.year - from.year) * 12 + (to.month - from.month);
   if (compare(addMonthsClamped(from, months), to) > 0) months -= 1;
@@ -128,8 +145,8 @@ export interface MonthsAndDays {
 /** The whole months and remaining days from `from` to `to` (0 and 0 when `to` is not after `from`). */
 export function monthsAndDays(fromText: string, toText: string): MonthsAndDays {
   const from = mustParse(fromText);
-  const to = mustParse(toText);
-  const months = monthsElapsed(fromText, toText);
+  const to = parseLast(toText);
+  const months = elapsed(from, to);
   const start = addMonthsClamped(from, months);
   const days = compare(from, to) >= 0 ? 0 : dayNumber(to) - dayNumber(start);
   return { months, days, monthLength: dayNumber(addMonthsClamped(from, months + 1)) - dayNumber(start) };
