@@ -13,7 +13,7 @@ import { countedEntry, SheetChunkBuilder, type SheetChunk } from './xlsx-write.j
 /** What `screen` writes: a text format, or an `.xlsx` workbook (written by the main thread). */
 export type ScreenFormat = Format | 'xlsx';
 import type { Chunk, ChunkInput, InputItem } from './items.js';
-import { linesOfBytes } from './lines.js';
+import { lineItemsOfBytes, linesOfBytes } from './lines.js';
 
 /** What screening a chunk gives back. */
 export interface ChunkOutput {
@@ -37,32 +37,47 @@ export async function screenChunk(
   format: ScreenFormat,
   withSummary: boolean,
 ): Promise<ChunkOutput> {
-  const items = 'items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine);
-  if (format === 'xlsx') return screenSheetChunk(items, firstIndex, options);
-  const readable: unknown[] = [];
-  for (const item of items) if (item.ok) readable.push(item.record);
+  if (format === 'xlsx') return screenSheetChunk('items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine), firstIndex, options);
+  // Records are read one at a time as the screening asks for them (raw JSON Lines are parsed
+  // only then), so each is garbage soon after it is screened; the items that could not be
+  // read are kept aside with their places.
+  const unread = new Map<number, Extract<InputItem, { ok: false }>>();
+  const rows = new Map<number, number>();
+  let count = 0;
+  function* readable(): Generator<unknown> {
+    for (const item of 'items' in input ? input.items : lineItemsOfBytes(input.bytes, input.firstLine)) {
+      const at = count++;
+      if (item.row !== undefined) rows.set(at, item.row);
+      if (item.ok) yield item.record;
+      else unread.set(at, item);
+    }
+  }
   // Tables and CSV need no explanation: the compact path is several times faster.
   // A workbook shows criterion titles and checklists, and counts townships with summarize.
   const full = withSummary || format === 'json' || format === 'jsonl';
   const screened: Entry[] = [];
-  for await (const entry of full ? screenMany(readable, options) : screenManyCompact(readable, options)) screened.push(entry);
+  for await (const entry of full ? screenMany(readable(), options) : screenManyCompact(readable(), options)) screened.push(entry);
   // Records that could not even be read keep their place among the screened ones.
   const entries: Entry[] = [];
   let next = 0;
   let invalid = 0;
-  items.forEach((item, i) => {
+  for (let i = 0; i < count; i++) {
     const index = firstIndex + i;
+    const item = unread.get(i);
     let entry: Entry;
-    if (item.ok) {
-      entry = { ...screened[next++]!, index };
+    if (item === undefined) {
+      // Each entry is this chunk's own: its index becomes the record's place in the whole input.
+      entry = screened[next++]!;
+      entry.index = index;
     } else {
-      entry = { index, ok: false, issues: item.issues as Issue[], ...(item.orgId ? { orgId: item.orgId } : {}) };
+      entry = { index, ok: false, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) };
     }
     // An invalid record from a spreadsheet says on which row it is, as the spreadsheet numbers them.
-    if (!entry.ok && item.row !== undefined) entry = { ...entry, row: item.row };
+    const row = rows.get(i);
+    if (!entry.ok && row !== undefined) entry = { ...entry, row };
     if (!entry.ok) invalid++;
     entries.push(entry);
-  });
+  }
   const counts = withSummary ? { summary: summarize(entries as BatchEntry[]) } : {};
   const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
   return { text, notes, entries: entries.length, invalid, ...counts };

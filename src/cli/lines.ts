@@ -134,29 +134,33 @@ export function parseLine(line: number, text: string): InputItem {
 /**
  * The records of a chunk of JSON Lines bytes whose first line is `firstLine`: one item per
  * line that is not blank ({@link isBlankLine}), in order. A line that is not valid UTF-8, not
- * JSON, or holds only other spacing is an invalid record.
+ * JSON, or holds only other spacing is an invalid record. Each line is parsed when its item is
+ * asked for, so a record screened at once is garbage while it is still young.
  */
-export function linesOfBytes(bytes: Uint8Array, firstLine: number): InputItem[] {
+export function* lineItemsOfBytes(bytes: Uint8Array, firstLine: number): Generator<InputItem> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // One native check for the whole chunk; lines are checked one by one only when it fails.
   const valid = isUtf8(buffer);
-  const items: InputItem[] = [];
   let line = firstLine;
   for (let start = 0; start < buffer.length; line++) {
     let end = buffer.indexOf(NEWLINE, start);
     if (end < 0) end = buffer.length;
     if (!isBlankLine(buffer, start, end)) {
-      if (!valid && !isUtf8(buffer.subarray(start, end))) items.push(unreadable(MESSAGES.lineNotUtf8(line)));
+      if (!valid && !isUtf8(buffer.subarray(start, end))) yield unreadable(MESSAGES.lineNotUtf8(line));
       else {
         // Buffer's decoder is several times faster than TextDecoder on mostly-Chinese text.
         // Spacing around the JSON (a full-width space typed after it, say) is forgiven.
         const text = buffer.toString('utf8', start, end).trim();
-        items.push(text === '' ? unreadable(MESSAGES.lineOnlyOddSpace(line)) : parseLine(line, text));
+        yield text === '' ? unreadable(MESSAGES.lineOnlyOddSpace(line)) : parseLine(line, text);
       }
     }
     start = end + 1;
   }
-  return items;
+}
+
+/** {@link lineItemsOfBytes}, all at once. */
+export function linesOfBytes(bytes: Uint8Array, firstLine: number): InputItem[] {
+  return [...lineItemsOfBytes(bytes, firstLine)];
 }
 
 /** The records of a JSON Lines stream, read with the same chunks and lines as {@link jsonLinesChunks}. */
