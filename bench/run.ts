@@ -24,7 +24,8 @@ const CASES: Array<{ name: string; label: string; count: number }> = [
   { name: 'zod', label: '(for comparison) zod validation alone, `validateAssessment` per record', count: quick ? 20_000 : 100_000 },
   { name: 'core', label: 'compiled core: outcomes + near + score + verdict on pre-built fact vectors', count: quick ? 2_000_000 : 10_000_000 },
   { name: 'core-from-records', label: 'compiled core from parsed records: acceptance + fact extraction + core', count: quick ? 200_000 : 1_000_000 },
-  { name: 'screenMany', label: '`screenMany` end to end: streamed records in, full ScreeningResults out (plans built on first read)', count: quick ? 50_000 : 300_000 },
+  { name: 'screenMany', label: '`screenMany` end to end: streamed records in, full ScreeningResults out (explanation, ruleset copy and plan built on first read, and not read here)', count: quick ? 50_000 : 300_000 },
+  { name: 'screenMany-read', label: '`screenMany` as above, every result read whole (`JSON.stringify` of each entry: explanation and plan built)', count: quick ? 20_000 : 100_000 },
   { name: 'screenManyCompact', label: '`screenManyCompact` end to end: verdict, score and criterion ids out', count: quick ? 50_000 : 300_000 },
 ];
 

@@ -312,7 +312,6 @@ export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: O
       entry.branch = leaf.branch;
       evidence.push(entry);
     }
-    const branchTrees = plan.branchTrees[c]!;
     return {
       id: criterion.id,
       no: criterion.no,
@@ -321,7 +320,14 @@ export function explainCriteria(plan: OutcomePlan, leaves: LeafResults, codes: O
       near: code === CODE.near,
       evidence,
       missing,
-      branches: criterion.branches.map((branch, b) => ({ id: branch.id, met: tri(branchTrees[b]!(met, offset, -1)) })),
+      branches: branchesOf(plan, leaves, c),
     };
   });
+}
+
+/** Criterion `c`'s top-level branches, in rule order, and whether each was met. @internal */
+export function branchesOf(plan: OutcomePlan, leaves: LeafResults, c: number): BranchResult[] {
+  const trees = plan.branchTrees[c]!;
+  const offset = plan.layout.offsets[c]!;
+  return plan.ruleset.criteria[c]!.branches.map((branch, b) => ({ id: branch.id, met: tri(trees[b]!(leaves.met, offset, -1)) }));
 }

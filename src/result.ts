@@ -22,7 +22,7 @@ import { REGION_GROUP, keyOf } from './schema/fields.js';
 import type { EffectiveThresholds, Ruleset, Thresholds } from './ruleset.js';
 import { leafResults, type LeafResults } from './engine/leaf.js';
 import type { CompiledRuleset } from './engine/compiled.js';
-import { CODE, criterionCodes, explainCriteria, scoreOf, verdictOf, type CriterionResult, type OutcomePlan, type ScreeningResult, type Verdict } from './outcome.js';
+import { CODE, branchesOf, criterionCodes, explainCriteria, scoreOf, verdictOf, type CriterionResult, type OutcomePlan, type ScreeningResult, type Verdict } from './outcome.js';
 import type { ChecklistItem, PlanTemplate, TimelinePhase } from './plan/types.js';
 import { loadedPlanner } from './plan/load.js';
 import { addDays } from './internals/dates.js';
@@ -103,15 +103,17 @@ function planner() {
   return loaded;
 }
 
+/** The leaf results: kept from the reference path, or the compiled path's again. */
+function leavesOf(state: State): LeafResults {
+  if (state.leaves) return state.leaves;
+  const leaves = leafResults(state.options.outcomes.layout.count);
+  state.compiled!.evaluate(state.compiled!.extract(state.assessment), leaves);
+  return leaves;
+}
+
 /** A fresh explanation of every criterion. */
 function explain(state: State): CriterionResult[] {
-  const plan = state.options.outcomes;
-  let leaves = state.leaves;
-  if (!leaves) {
-    leaves = leafResults(plan.layout.count);
-    state.compiled!.evaluate(state.compiled!.extract(state.assessment), leaves);
-  }
-  return explainCriteria(plan, leaves, new Array<number>(state.codes.length), state.assessment);
+  return explainCriteria(state.options.outcomes, leavesOf(state), new Array<number>(state.codes.length), state.assessment);
 }
 
 // Two levels of plain numbers: a spread copy is a deep copy, and much cheaper than
@@ -129,13 +131,20 @@ function rulesetPart(state: State): ScreeningResult['ruleset'] {
 
 function planOf(state: State): PlanParts {
   if (state.plan) return state.plan;
-  const { assessment } = state;
-  const { plan } = state.options;
-  // The plan reads the result as it was put together, with parts of its own: what a caller
-  // changes in the result before reading the plan does not change the plan.
-  const snapshot = { ...head(state), ruleset: rulesetPart(state), verdict: state.verdict, score: state.score, matched: matchedOf(state), criteria: explain(state), checklist: [], timeline: [] };
+  const { assessment, options } = state;
+  // The plan reads the result as it was put together, from parts of its own, so that what a
+  // caller changes in the result before reading the plan does not change the plan. Of the
+  // criteria it reads only the matched ones' titles and branches, not their evidence.
+  const leaves = leavesOf(state);
+  const criteria = [];
+  for (let c = 0; c < state.codes.length; c++) {
+    if (state.codes[c] !== CODE.matched) continue;
+    const { id, title } = options.ruleset.criteria[c]!;
+    criteria.push({ id, title: { zh: title.zh, en: title.en }, branches: branchesOf(options.outcomes, leaves, c) });
+  }
+  const snapshot = { ...head(state), matched: matchedOf(state), criteria };
   // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
-  const { checklist, timeline } = planner()(snapshot, plan.start ?? addDays(assessment.assessedOn, 1), plan.template);
+  const { checklist, timeline } = planner()(snapshot, options.plan.start ?? addDays(assessment.assessedOn, 1), options.plan.template);
   return (state.plan = { checklist, timeline });
 }
 

@@ -11,7 +11,7 @@ import { dotted, errorMap, render } from '../schema/messages.js';
 import { PLAN_MESSAGES } from './messages.js';
 import type { MeasureSpec, MeasureText, TownshipLevel } from '../schema/plans.js';
 import type { Bilingual } from '../ruleset.js';
-import type { ScreeningResult } from '../outcome.js';
+import type { CriterionResult, ScreeningResult } from '../outcome.js';
 import { catalogue, type PlanCatalogue } from './catalogue.js';
 import { buildTimeline } from './timeline.js';
 import { metBranches } from './branches.js';
@@ -54,7 +54,10 @@ function localeOf(options: unknown): Locale {
 }
 
 /** The parts of a {@link ScreeningResult} a plan reads. */
-type PlanInput = Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'matched' | 'criteria' | 'assessedOn' | 'region'>;
+/** What a plan reads of a result: of its criteria, only the matched ones' titles and branches. @internal */
+export type PlanInput = Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'matched' | 'assessedOn' | 'region'> & {
+  criteria?: ReadonlyArray<Pick<CriterionResult, 'id' | 'title' | 'branches'>>;
+};
 
 function checkResult(result: unknown, locale: Locale): PlanInput {
   const fail = (key: string): never => {
@@ -320,6 +323,6 @@ export function planRectification(result: ScreeningResult, options: PlanOptions)
  * The plan `screen` attaches to a weak-lax result, whose inputs are already checked (the
  * caller checks the start against `assessedOn` with {@link planStartIssue}). @internal
  */
-export function planForResult(result: ScreeningResult, start: string, template: PlanTemplate): RectificationPlan {
+export function planForResult(result: PlanInput, start: string, template: PlanTemplate): RectificationPlan {
   return build(result, start, template, catalogue);
 }
