@@ -7,11 +7,14 @@
  * so what this holds equal is the plumbing: json-rules-engine's traversal and fact
  * resolution against the compiled slots. The 100,000-record run is in `npm run test:heavy`.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { screen } from '../src/screen.js';
+import { screenMany } from '../src/batch/many.js';
 import { rulesets } from '../src/rulesets.js';
 import { loadRuleset } from '../src/load-folder.js';
 import { prepareOptions, validateAssessment } from '../src/screen.js';
@@ -19,7 +22,7 @@ import { evaluateReference } from '../src/engine/reference.js';
 import { compileRuleset } from '../src/engine/compiled.js';
 import { leafResults } from '../src/engine/leaf.js';
 import { CODE, criterionCodes, scoreOf, verdictOf } from '../src/outcome.js';
-import { acceptAssessment } from '../src/schema/accept.js';
+import { ACCEPTOR, acceptAssessment as acceptGenerated, acceptInterpreted } from '../src/schema/accept.js';
 import { assessmentSchema } from '../src/schema/assessment.js';
 import { assessmentArb, badRecordArb, thresholdsArb } from './helpers/arbitraries.js';
 import { shapesAssessmentArb, shapesRuleset } from './helpers/shapes-ruleset.js';
@@ -27,6 +30,7 @@ import { viaCompiled, viaReference } from './helpers/compare.js';
 
 const extendedDir = fileURLToPath(new URL('../fixtures/extended/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../fixtures/villages/', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = readdirSync(fixturesDir)
   .filter((name) => name.endsWith('.json'))
   .map((name) => ({ name, ...JSON.parse(readFileSync(fixturesDir + name, 'utf8')) }));
@@ -116,79 +120,112 @@ describe('compiled evaluator against the reference path', () => {
   });
 });
 
+describe('where the acceptor comes from', () => {
+  it('in Node, it is the code generated from the field table', () => {
+    expect(ACCEPTOR).toBe('generated');
+  });
+
+  it('where code cannot be made from strings, the interpreted acceptor gives the same batch (the built package, node --disallow-code-generation-from-strings)', async () => {
+    const records = readdirSync(fixturesDir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => JSON.parse(readFileSync(join(fixturesDir, name), 'utf8')).assessment);
+    const script = `
+      import { screenMany } from ${JSON.stringify(pathToFileURL(join(root, 'dist', 'index.js')).href)};
+      const records = JSON.parse(process.argv[1]);
+      const out = [];
+      for await (const entry of screenMany(records)) out.push(entry);
+      (await import('node:fs')).writeFileSync(1, JSON.stringify(out));`;
+    const run = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script, JSON.stringify(records)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(run.stderr).toBe('');
+    const expected = [];
+    for await (const entry of screenMany(records)) expected.push(entry);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.filter((e) => e.ok && e.result.verdict === 'weak-lax').length).toBeGreaterThan(10);
+  });
+});
+
+// The generated acceptor and the interpreted one (the browser build's, and the fallback where
+// code cannot be made from strings) are held to zod alike.
+describe.each([
+  ['generated', acceptGenerated],
+  ['interpreted', acceptInterpreted],
+] as const)('%s acceptor', (_, acceptAssessment) => {
 describe('fast acceptor (batch validation) against zod', () => {
-  it('accepts only what zod accepts, with the same value; valid records take the fast path', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          assessmentArb.map((record) => ({ record, plainlyValid: true })),
-          fc.oneof(badRecordArb, shapesAssessmentArb).map((record) => ({ record, plainlyValid: false })),
+    it('accepts only what zod accepts, with the same value; valid records take the fast path', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            assessmentArb.map((record) => ({ record, plainlyValid: true })),
+            fc.oneof(badRecordArb, shapesAssessmentArb).map((record) => ({ record, plainlyValid: false })),
+          ),
+          ({ record, plainlyValid }) => {
+            const accepted = acceptAssessment(record, {});
+            const parsed = assessmentSchema.safeParse(record);
+            if (accepted !== undefined) {
+              expect(parsed.success).toBe(true);
+              expect(accepted).toEqual(parsed.data);
+              expect(JSON.stringify(accepted.org)).toBe(JSON.stringify(parsed.data!.org));
+            }
+            if (plainlyValid) expect(accepted).toBeDefined();
+          },
         ),
-        ({ record, plainlyValid }) => {
-          const accepted = acceptAssessment(record, {});
-          const parsed = assessmentSchema.safeParse(record);
-          if (accepted !== undefined) {
-            expect(parsed.success).toBe(true);
-            expect(accepted).toEqual(parsed.data);
-            expect(JSON.stringify(accepted.org)).toBe(JSON.stringify(parsed.data!.org));
+        { numRuns: 3000, seed: 4006 },
+      );
+    });
+  
+    it('checks declared extra facts as checkExtraFacts does', () => {
+      const declared = shapesRuleset.extraFacts;
+      fc.assert(
+        fc.property(shapesAssessmentArb, (record) => {
+          const accepted = acceptAssessment(record, declared);
+          const prepared = prepareOptions({ ruleset: shapesRuleset });
+          let valid = true;
+          try {
+            validateAssessment(record, prepared);
+          } catch {
+            valid = false;
           }
-          if (plainlyValid) expect(accepted).toBeDefined();
-        },
-      ),
-      { numRuns: 3000, seed: 4006 },
-    );
+          expect(accepted !== undefined).toBe(valid);
+        }),
+        { numRuns: 500, seed: 4007 },
+      );
+      expect(acceptAssessment({ org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01', extra: { income: '5' } }, declared)).toBeUndefined();
+      expect(acceptAssessment({ org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01', extra: { other: 5 } }, declared)).toBeUndefined();
+    });
+  
+    it('leaves anything unusual to zod', () => {
+      const base = { org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01' };
+      expect(acceptAssessment(base, {})).toEqual(base);
+      class Record_ {
+        org = base.org;
+        assessedOn = base.assessedOn;
+      }
+      for (const odd of [
+        new Record_(),
+        { ...base, venue: { hasFixedVenue: undefined } },
+        { ...base, service: { satisfactionRate: Number.NaN } },
+        { ...base, safety: { petitions: 2 ** 53 } },
+        { ...base, economy: { collectiveIncome: Number.POSITIVE_INFINITY } },
+        JSON.parse('{"org":{"id":"1","name":"n","kind":"village"},"assessedOn":"2020-01-01","__proto__":{}}'),
+      ]) {
+        expect(acceptAssessment(odd, {})).toBeUndefined();
+      }
+    });
   });
 
-  it('checks declared extra facts as checkExtraFacts does', () => {
-    const declared = shapesRuleset.extraFacts;
-    fc.assert(
-      fc.property(shapesAssessmentArb, (record) => {
-        const accepted = acceptAssessment(record, declared);
-        const prepared = prepareOptions({ ruleset: shapesRuleset });
-        let valid = true;
-        try {
-          validateAssessment(record, prepared);
-        } catch {
-          valid = false;
-        }
-        expect(accepted !== undefined).toBe(valid);
-      }),
-      { numRuns: 500, seed: 4007 },
-    );
-    expect(acceptAssessment({ org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01', extra: { income: '5' } }, declared)).toBeUndefined();
-    expect(acceptAssessment({ org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01', extra: { other: 5 } }, declared)).toBeUndefined();
-  });
-
-  it('leaves anything unusual to zod', () => {
-    const base = { org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01' };
-    expect(acceptAssessment(base, {})).toEqual(base);
-    class Record_ {
-      org = base.org;
-      assessedOn = base.assessedOn;
-    }
-    for (const odd of [
-      new Record_(),
-      { ...base, venue: { hasFixedVenue: undefined } },
-      { ...base, service: { satisfactionRate: Number.NaN } },
-      { ...base, safety: { petitions: 2 ** 53 } },
-      { ...base, economy: { collectiveIncome: Number.POSITIVE_INFINITY } },
-      JSON.parse('{"org":{"id":"1","name":"n","kind":"village"},"assessedOn":"2020-01-01","__proto__":{}}'),
-    ]) {
-      expect(acceptAssessment(odd, {})).toBeUndefined();
-    }
+  describe('fast acceptance: dates', () => {
+    it('accepts exactly the dates zod accepts (every day of leap-rule years, odd forms)', () => {
+      const years = [0, 1, 4, 100, 400, 1899, 1900, 1901, 2000, 2001, 2096, 2100, 2104, 9996, 9999];
+      const forms = ['2017-1-01', '２０１７-01-01', '2017-01-01 ', '20170101', '2017/01/01', '+2017-01-01', '2017-0a-01', '10000-01-01'];
+      const dates = years.flatMap((y) =>
+        Array.from({ length: 14 * 33 }, (_, i) => `${String(y).padStart(4, '0')}-${String(Math.floor(i / 33)).padStart(2, '0')}-${String(i % 33).padStart(2, '0')}`),
+      );
+      for (const date of [...dates, ...forms]) {
+        const record = { org: { id: '1', name: '村', kind: 'village' }, assessedOn: date };
+        expect(acceptAssessment(record, {}) !== undefined, date).toBe(assessmentSchema.safeParse(record).success);
+      }
+    });
   });
 });
 
-describe('fast acceptance: dates', () => {
-  it('accepts exactly the dates zod accepts (every day of leap-rule years, odd forms)', () => {
-    const years = [0, 1, 4, 100, 400, 1899, 1900, 1901, 2000, 2001, 2096, 2100, 2104, 9996, 9999];
-    const forms = ['2017-1-01', '２０１７-01-01', '2017-01-01 ', '20170101', '2017/01/01', '+2017-01-01', '2017-0a-01', '10000-01-01'];
-    const dates = years.flatMap((y) =>
-      Array.from({ length: 14 * 33 }, (_, i) => `${String(y).padStart(4, '0')}-${String(Math.floor(i / 33)).padStart(2, '0')}-${String(i % 33).padStart(2, '0')}`),
-    );
-    for (const date of [...dates, ...forms]) {
-      const record = { org: { id: '1', name: '村', kind: 'village' }, assessedOn: date };
-      expect(acceptAssessment(record, {}) !== undefined, date).toBe(assessmentSchema.safeParse(record).success);
-    }
-  });
-});
