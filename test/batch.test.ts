@@ -153,6 +153,35 @@ describe('screenMany', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a sync source: its error rejects the next() that pulled it, and the iteration is then done', async () => {
+    function* source() {
+      yield plain[0];
+      throw new Error('read failed');
+    }
+    const iterator = screenMany(source())[Symbol.asyncIterator]();
+    expect(await iterator.next()).toMatchObject({ done: false, value: { index: 0, ok: true } });
+    await expect(iterator.next()).rejects.toThrow('read failed');
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('a sync source is not opened by return() before the first next(), and each iteration starts afresh', async () => {
+    let opened = 0;
+    const iterable = {
+      *[Symbol.iterator]() {
+        opened++;
+        yield* plain.slice(0, 3);
+      },
+    };
+    const batch = screenMany(iterable);
+    const first = batch[Symbol.asyncIterator]();
+    expect(await first.return!()).toEqual({ done: true, value: undefined });
+    expect(await first.next()).toEqual({ done: true, value: undefined });
+    expect(opened).toBe(0);
+    expect((await collect(batch)).map((e) => e.index)).toEqual([0, 1, 2]);
+    expect((await collect(batch)).map((e) => e.index)).toEqual([0, 1, 2]);
+    expect(opened).toBe(2);
+  });
+
   it('handles an empty input', async () => {
     expect(await collect(screenMany([]))).toEqual([]);
   });
