@@ -73,7 +73,16 @@ export interface CriterionResult {
   branches: BranchResult[];
 }
 
-/** The explained screening of one organisation (JSON-serialisable, deterministic). */
+/**
+ * The explained screening of one organisation (JSON-serialisable, deterministic).
+ *
+ * `verdict`, `score` and `matched` are worked out when the result is made; `ruleset`,
+ * `criteria`, and a weak-lax result's `checklist` and `timeline` are built the first time they
+ * are read, so a batch that only counts or tabulates verdicts does not pay for explanations.
+ * To every reader they are ordinary enumerable properties, in this order: the same value on
+ * every read, copied by spread, `structuredClone` and `JSON.stringify`, readable after
+ * `Object.freeze`, and plain values once assigned.
+ */
 export interface ScreeningResult {
   /** `org.id`, copied from the assessment. */
   orgId: string;
