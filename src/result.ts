@@ -180,6 +180,26 @@ const LAZY_CRITERIA: PropertyDescriptor = {
   },
 };
 
+/**
+ * Node's `util.inspect` (`console.log`, the REPL) shows an accessor as `[Getter/Setter]`; a
+ * result shows itself as the plain data it is instead. Not enumerable, so no copy or deep
+ * equality sees it; `Symbol.for` keeps this module free of Node built-ins.
+ */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** `criteria` and the inspection hook, added in one call. */
+const LAZY_CRITERIA_AND_INSPECT: PropertyDescriptorMap = {
+  criteria: LAZY_CRITERIA,
+  [INSPECT]: {
+    enumerable: false,
+    configurable: true,
+    writable: true,
+    value(this: object) {
+      return { ...this };
+    },
+  },
+};
+
 const LAZY_PLAN: PropertyDescriptorMap = {
   checklist: {
     enumerable: true,
@@ -259,7 +279,7 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
   result.verdict = verdict;
   result.score = score;
   result.matched = matchedOf(state);
-  Object.defineProperty(result, 'criteria', LAZY_CRITERIA);
+  Object.defineProperties(result, LAZY_CRITERIA_AND_INSPECT);
   if (verdict === 'weak-lax') {
     Object.defineProperties(result, LAZY_PLAN);
   } else {

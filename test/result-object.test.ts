@@ -4,6 +4,7 @@
  * in the same order, the same value on every read and in every copy, writable, readable after
  * the caller freezes the result, and counted the same by a summary whether read or not.
  */
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { screen, screenMany, summarize, type ScreeningResult } from '../src/index.js';
 import { readFixtures, fixture } from './helpers/fixtures.js';
@@ -35,12 +36,22 @@ describe('a result is plain data to its reader', () => {
     for (const assessment of [weakLax, sound]) {
       const result = await make(assessment);
       expect(Object.keys(result)).toEqual(assessment.org && 'region' in assessment.org ? KEYS : KEYS.filter((k) => k !== 'region'));
-      expect(Reflect.ownKeys(result)).toEqual(Object.keys(result));
+      // Besides its keys, only the hook that lets console.log show it as data (not enumerable).
+      expect(Reflect.ownKeys(result)).toEqual([...Object.keys(result), Symbol.for('nodejs.util.inspect.custom')]);
+      expect(Object.getOwnPropertyDescriptor(result, Symbol.for('nodejs.util.inspect.custom'))!.enumerable).toBe(false);
       const json = JSON.parse(JSON.stringify(result));
       expect(structuredClone(result)).toEqual(json);
       expect({ ...result }).toEqual(json);
       expect(result).toEqual(json);
     }
+  });
+
+  it('console.log and the REPL show the data, not accessors', async () => {
+    const [result] = await batchOf([weakLax]);
+    const shown = inspect(result, { depth: 4 });
+    expect(shown).not.toContain('Getter');
+    expect(shown).toBe(inspect(JSON.parse(JSON.stringify(result)), { depth: 4 }));
+    expect(shown).toContain("verdict: 'weak-lax'");
   });
 
   it('each part is the same object on every read', async () => {
