@@ -57,43 +57,34 @@ interface State {
 }
 
 /**
- * Returns the object it is given from its constructor, so that a subclass's private field is
- * added to an existing object: see {@link Hidden}.
+ * The hidden own property holding a result's state: keyed by a symbol and not enumerable, so
+ * no copy, JSON or deep equality sees it, yet read through a Proxy (a reactive store wrapping
+ * the result), by an object made with `Object.create(result)` and by a copy of its property
+ * descriptors, as the accessors need.
  */
-class Given {
-  constructor(target: object) {
-    // eslint-disable-next-line no-constructor-return
-    return target;
-  }
-}
+const STATE = Symbol('weak-lax-screener.result');
+
+type Holder = { [STATE]?: State };
 
 /**
- * A result's state, held in a private field of the result object itself. A private field is
- * seen by no reader (not by keys, spread, JSON, structuredClone, deep equality or a
- * deep-freezing state store), costs no more than an ordinary property, and can still be
- * written after the caller freezes the result.
+ * What was built for a result whose state the caller froze (a deep freeze through every own
+ * key reaches it): kept here, so that a second read still gives the same value.
  */
-class Hidden extends Given {
-  readonly #state: State;
-
-  private constructor(target: object, state: State) {
-    super(target);
-    this.#state = state;
-  }
-
-  static attach(target: object, state: State): void {
-    new Hidden(target, state);
-  }
-
-  static of(target: object): State | undefined {
-    return #state in target ? (target as Hidden).#state : undefined;
-  }
-}
+const builtWhenFrozen = new WeakMap<State, { criteria?: CriterionResult[]; ruleset?: ScreeningResult['ruleset']; plan?: PlanParts }>();
 
 function stateOf(result: object): State {
-  const state = Hidden.of(result);
-  if (!state) throw new TypeError('not a screening result of this library');
+  const state = (result as Holder)[STATE];
+  if (typeof state !== 'object' || state === null) throw new TypeError('not a screening result of this library');
   return state;
+}
+
+/** The part `key` of a result, built once. */
+function built<K extends 'criteria' | 'ruleset' | 'plan'>(state: State, key: K, build: (state: State) => NonNullable<State[K]>): NonNullable<State[K]> {
+  const known = state[key] ?? (builtWhenFrozen.get(state)?.[key] as State[K] | undefined);
+  if (known !== undefined && known !== null) return known as NonNullable<State[K]>;
+  const value = build(state);
+  if (!Reflect.set(state, key, value)) builtWhenFrozen.set(state, { ...builtWhenFrozen.get(state), [key]: value });
+  return value;
 }
 
 /** The loaded planner; `screen` and `screenMany` load it before they hand out a weak-lax result. */
@@ -130,7 +121,10 @@ function rulesetPart(state: State): ScreeningResult['ruleset'] {
 }
 
 function planOf(state: State): PlanParts {
-  if (state.plan) return state.plan;
+  return built(state, 'plan', makePlan);
+}
+
+function makePlan(state: State): PlanParts {
   const { assessment, options } = state;
   // The plan reads the result as it was put together, from parts of its own, so that what a
   // caller changes in the result before reading the plan does not change the plan. Of the
@@ -145,11 +139,12 @@ function planOf(state: State): PlanParts {
   const snapshot = { ...head(state), matched: matchedOf(state), criteria };
   // Contract: the intensive template from the day after assessedOn unless options.plan says otherwise.
   const { checklist, timeline } = planner()(snapshot, options.plan.start ?? addDays(assessment.assessedOn, 1), options.plan.template);
-  return (state.plan = { checklist, timeline });
+  return { checklist, timeline };
 }
 
 function settle(target: object, key: 'ruleset' | 'criteria' | 'checklist' | 'timeline', value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  // On a frozen result the assignment is ignored, as on a frozen data property in sloppy mode.
+  Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 // One accessor per lazy key, shared by every result: accessors made per result (closures)
@@ -160,8 +155,7 @@ const LAZY_RULESET: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: object) {
-    const state = stateOf(this);
-    return (state.ruleset ??= rulesetPart(state));
+    return built(stateOf(this), 'ruleset', rulesetPart);
   },
   set(this: object, value: unknown) {
     settle(this, 'ruleset', value);
@@ -172,8 +166,7 @@ const LAZY_CRITERIA: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: object) {
-    const state = stateOf(this);
-    return (state.criteria ??= explain(state));
+    return built(stateOf(this), 'criteria', explain);
   },
   set(this: object, value: unknown) {
     settle(this, 'criteria', value);
@@ -187,16 +180,12 @@ const LAZY_CRITERIA: PropertyDescriptor = {
  */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
-/** `criteria` and the inspection hook, added in one call. */
-const LAZY_CRITERIA_AND_INSPECT: PropertyDescriptorMap = {
-  criteria: LAZY_CRITERIA,
-  [INSPECT]: {
-    enumerable: false,
-    configurable: true,
-    writable: true,
-    value(this: object) {
-      return { ...this };
-    },
+const INSPECT_HOOK: PropertyDescriptor = {
+  enumerable: false,
+  configurable: true,
+  writable: true,
+  value(this: object) {
+    return { ...this };
   },
 };
 
@@ -279,14 +268,14 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
   result.verdict = verdict;
   result.score = score;
   result.matched = matchedOf(state);
-  Object.defineProperties(result, LAZY_CRITERIA_AND_INSPECT);
+  // criteria, then the two hidden properties (symbols come after every key in any case).
+  Object.defineProperties(result, { criteria: LAZY_CRITERIA, [INSPECT]: INSPECT_HOOK, [STATE]: { value: state } });
   if (verdict === 'weak-lax') {
     Object.defineProperties(result, LAZY_PLAN);
   } else {
     result.checklist = [];
     result.timeline = [];
   }
-  Hidden.attach(result, state);
   return result;
 }
 
@@ -296,8 +285,8 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
  * `undefined` for any other result (then read `criteria`). @internal
  */
 export function unreadOutcomes(result: ScreeningResult): { codes: readonly number[]; ruleset: Ruleset } | undefined {
-  const state = typeof result === 'object' && result !== null ? Hidden.of(result) : undefined;
-  if (state === undefined || state.criteria !== undefined) return undefined;
+  const state = typeof result === 'object' && result !== null ? (result as Holder)[STATE] : undefined;
+  if (typeof state !== 'object' || state === null || state.criteria !== undefined || builtWhenFrozen.get(state)?.criteria !== undefined) return undefined;
   if (Object.getOwnPropertyDescriptor(result, 'criteria')?.get !== LAZY_CRITERIA.get) return undefined;
   return { codes: state.codes, ruleset: state.options.ruleset };
 }

@@ -182,6 +182,33 @@ describe('screenMany', () => {
     expect(opened).toBe(2);
   });
 
+  it('keeps the async generator\'s protocol: an awaited return value, the thrown error first, options before the input is looked at', async () => {
+    const iterator = screenMany(plain)[Symbol.asyncIterator]();
+    // %AsyncIteratorPrototype%, as an async generator's iterator inherits it (three steps up from one).
+    const generator = (async function* () {})();
+    expect(Object.getPrototypeOf(iterator)).toBe(Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(generator))));
+    expect((iterator as unknown as AsyncIterableIterator<unknown>)[Symbol.asyncIterator]()).toBe(iterator);
+    await iterator.next();
+    expect(await iterator.return!(Promise.resolve(5) as never)).toEqual({ value: 5, done: true });
+
+    function* failingClose() {
+      try {
+        yield plain[0];
+        yield plain[1];
+      } finally {
+        // eslint-disable-next-line no-unsafe-finally
+        throw new Error('close failed');
+      }
+    }
+    const closing = screenMany(failingClose())[Symbol.asyncIterator]();
+    await closing.next();
+    await expect(closing.throw!(new Error('mine'))).rejects.toThrow('mine');
+
+    const odd = { get [Symbol.iterator](): never { throw new Error('iterator getter'); } };
+    const first = screenMany(odd as never, { bogus: true } as never)[Symbol.asyncIterator]();
+    await expect(first.next()).rejects.toMatchObject({ code: 'ERR_OPTIONS' });
+  });
+
   it('handles an empty input', async () => {
     expect(await collect(screenMany([]))).toEqual([]);
   });

@@ -36,9 +36,13 @@ describe('a result is plain data to its reader', () => {
     for (const assessment of [weakLax, sound]) {
       const result = await make(assessment);
       expect(Object.keys(result)).toEqual(assessment.org && 'region' in assessment.org ? KEYS : KEYS.filter((k) => k !== 'region'));
-      // Besides its keys, only the hook that lets console.log show it as data (not enumerable).
-      expect(Reflect.ownKeys(result)).toEqual([...Object.keys(result), Symbol.for('nodejs.util.inspect.custom')]);
-      expect(Object.getOwnPropertyDescriptor(result, Symbol.for('nodejs.util.inspect.custom'))!.enumerable).toBe(false);
+      // Besides its keys, two symbols that no copy sees: the hook that lets console.log show it as
+      // data, and the state its parts are built from.
+      const symbols = Reflect.ownKeys(result).slice(Object.keys(result).length);
+      expect(Reflect.ownKeys(result).slice(0, Object.keys(result).length)).toEqual(Object.keys(result));
+      expect(symbols).toHaveLength(2);
+      expect(symbols).toContain(Symbol.for('nodejs.util.inspect.custom'));
+      for (const symbol of symbols) expect(Object.getOwnPropertyDescriptor(result, symbol)!.enumerable).toBe(false);
       const json = JSON.parse(JSON.stringify(result));
       expect(structuredClone(result)).toEqual(json);
       expect({ ...result }).toEqual(json);
@@ -88,6 +92,26 @@ describe('a result is plain data to its reader', () => {
     expect(Object.isFrozen(deep!.criteria[0]!.evidence[0])).toBe(true);
     expect(deep!.checklist).toBe(deep!.checklist);
     expect(JSON.parse(JSON.stringify(deep))).toEqual(expected);
+  });
+
+  it('reads through a Proxy (a reactive store), an Object.create child and a copy of its descriptors', async () => {
+    const expected = JSON.parse(JSON.stringify(await screen(weakLax)));
+    const [viaProxy, viaChild, viaCopy] = await batchOf([weakLax, weakLax, weakLax]);
+    const proxy = new Proxy(viaProxy!, {});
+    expect(JSON.parse(JSON.stringify(proxy))).toEqual(expected);
+    expect(summarize([proxy]).byCriterion.find((c) => c.id === 'C01')!.matched).toBe(1);
+    expect(Object.create(viaChild!).criteria).toEqual(expected.criteria);
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(viaCopy!)) as ScreeningResult;
+    expect(JSON.parse(JSON.stringify(copy))).toEqual(expected);
+  });
+
+  it('on a frozen result, assigning a part is ignored, as for any frozen property', async () => {
+    const [result] = await batchOf([weakLax]);
+    Object.freeze(result);
+    const before = result!.criteria;
+    Reflect.set(result!, 'criteria', []);
+    expect(result!.criteria).toBe(before);
+    expect(result!.criteria).toHaveLength(10);
   });
 
   it('each part can be replaced, and is then the caller\'s value', async () => {

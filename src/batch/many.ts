@@ -159,8 +159,9 @@ async function* run<E>(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: ScreenOptions | undefined,
   entry: (record: unknown, index: number, batch: PreparedBatch) => E,
+  prepared?: PreparedBatch,
 ): AsyncGenerator<E> {
-  const batch = prepareBatch(options);
+  const batch = prepared ?? prepareBatch(options);
   let index = 0;
   if (isAsyncIterable(records)) {
     for await (const record of records) yield entry(record, index++, batch);
@@ -171,74 +172,82 @@ async function* run<E>(
   }
 }
 
-/**
- * {@link run} for a sync iterable, without an async generator: each entry is ready at once, so
- * `next()` hands back an already-resolved promise, which costs a fraction of an async
- * generator's resumption per record. The same protocol: options are checked on the first
- * `next()` (a rejection, and the iterator is done), an error from the source rejects the
- * `next()` that pulled it, and `return()` (a consumer's `break`) closes the source.
- */
-function entriesOf<E>(
-  records: Iterable<unknown>,
-  options: ScreenOptions | undefined,
-  entry: (record: unknown, index: number, batch: PreparedBatch) => E,
-): AsyncIterableIterator<E> {
-  let batch: PreparedBatch | undefined;
-  let source: Iterator<unknown> | undefined;
-  let index = 0;
-  let done = false;
-  const finished = (): Promise<IteratorResult<E>> => Promise.resolve({ done: true, value: undefined });
-  const close = (): void => {
-    const wasOpen = !done && source !== undefined;
-    done = true;
-    if (wasOpen) source!.return?.();
-  };
-  return {
-    next() {
-      if (done) return finished();
-      try {
-        batch ??= prepareBatch(options);
-        source ??= records[Symbol.iterator]();
-        const step = source.next();
-        if (step.done) {
-          done = true;
-          return finished();
-        }
-        return Promise.resolve({ done: false, value: entry(step.value, index++, batch) });
-      } catch (error) {
-        done = true;
-        return Promise.reject(error);
-      }
-    },
-    return(value?: unknown) {
-      try {
-        close();
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return Promise.resolve({ done: true, value: value as E });
-    },
-    throw(error?: unknown) {
-      try {
-        close();
-      } catch (closing) {
-        return Promise.reject(closing);
-      }
-      return Promise.reject(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
+/** %AsyncIteratorPrototype%: what an async generator's iterator inherits (its `Symbol.asyncIterator`, and where a runtime has it, `Symbol.asyncDispose`). */
+const ASYNC_ITERATOR_PROTOTYPE = [1, 2, 3].reduce<object>((object) => Object.getPrototypeOf(object) as object, (async function* () {})());
 
-/** The entries of `records`: {@link entriesOf} for a sync iterable, else {@link run} (which also rejects what is not iterable). */
+/**
+ * The entries of `records`, as {@link run} gives them, without resuming an async generator for
+ * every record of an array or a sync generator: each such entry is ready when `next()` is
+ * called, so it comes back as an already-resolved promise, at a fraction of the cost. The
+ * protocol is the generator's: options are checked on the first `next()` (before anything is
+ * read of `records`), an error rejects the `next()` that met it and ends the iteration,
+ * `return()` (a consumer's `break`) closes the source, and an async iterable, or anything
+ * that is not iterable, goes to {@link run}.
+ */
 function entries<E>(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: ScreenOptions | undefined,
   entry: (record: unknown, index: number, batch: PreparedBatch) => E,
 ): AsyncIterator<E> {
-  return !isAsyncIterable(records) && isIterable(records) && typeof records !== 'string' ? entriesOf(records, options, entry) : run(records, options, entry);
+  let batch: PreparedBatch | undefined;
+  let source: Iterator<unknown> | undefined;
+  let delegate: AsyncIterator<E> | undefined;
+  let index = 0;
+  let done = false;
+  const finished = (value?: unknown): Promise<IteratorResult<E>> => Promise.resolve({ value: value as E, done: true });
+  /** Closes the source, if open; its error, or a `return()` that gives no object, is thrown. */
+  const close = (): void => {
+    const open = !done && source !== undefined;
+    done = true;
+    if (!open || typeof source!.return !== 'function') return;
+    const result: unknown = source!.return();
+    if (typeof result !== 'object' || result === null) throw new TypeError('the source iterator\'s return() did not return an object');
+  };
+  const iterator = Object.create(ASYNC_ITERATOR_PROTOTYPE) as AsyncIterator<E>;
+  iterator.next = () => {
+    if (delegate) return delegate.next();
+    if (done) return finished();
+    try {
+      if (!source) {
+        // The same order as `run`: the options first, then what `records` is.
+        batch = prepareBatch(options);
+        if (isAsyncIterable(records) || !isIterable(records) || typeof records === 'string') {
+          delegate = run(records, options, entry, batch);
+          return delegate.next();
+        }
+        source = records[Symbol.iterator]();
+      }
+      const step = source.next();
+      if (step.done) {
+        done = true;
+        return finished();
+      }
+      return Promise.resolve({ value: entry(step.value, index++, batch!), done: false });
+    } catch (error) {
+      done = true;
+      return Promise.reject(error);
+    }
+  };
+  iterator.return = (value?: unknown) => {
+    if (delegate) return delegate.return!(value as E);
+    try {
+      close();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // As an async generator's return(): a promise given is awaited.
+    return Promise.resolve(value).then((settled) => ({ value: settled as E, done: true }));
+  };
+  iterator.throw = (error?: unknown) => {
+    if (delegate) return delegate.throw!(error);
+    try {
+      close();
+    } catch {
+      // The error thrown in wins over one from closing the source, as when a for…of is left by a throw.
+    }
+    return Promise.reject(error);
+  };
+  return iterator;
 }
 
 async function* afterPlannerLoads<E>(entries: AsyncGenerator<E>): AsyncGenerator<E> {

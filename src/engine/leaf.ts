@@ -7,8 +7,8 @@ import type { Tri } from './conditions.js';
  * the two operands. Both evaluators fill it; the outcome layer explains it.
  */
 export interface LeafResults {
-  /** Per leaf: met, not met, or unknown (an operand is missing). */
-  met: Uint8Array;
+  /** Per leaf: met, not met, or unknown (an operand is missing). A plain array, so that a result keeping it can be frozen whole. */
+  met: number[];
   /** Per leaf: the fact's value; `undefined` when absent. */
   actual: FactValue[];
   /** Per leaf: the value compared against (a threshold, a literal or another fact's value); `undefined` when that fact is absent. */
@@ -17,7 +17,7 @@ export interface LeafResults {
 
 /** Empty leaf results for `count` leaves. */
 export function leafResults(count: number): LeafResults {
-  return { met: new Uint8Array(count), actual: new Array<FactValue>(count), expected: new Array<FactValue>(count) };
+  return { met: new Array<number>(count).fill(0), actual: new Array<FactValue>(count), expected: new Array<FactValue>(count) };
 }
 
 /** The three-valued value of a leaf: unknown when an operand is missing, else the operator's answer. */
