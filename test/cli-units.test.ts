@@ -1,6 +1,6 @@
 /**
  * The command line in-process: CSV typing, input sniffing and every command through
- * `main()`, so that coverage sees the CLI code (test/cli.test.ts spawns the built binary
+ * `main()`, so that coverage sees the CLI code (test/heavy/cli.test.ts spawns the built binary
  * for the exit codes and the real process).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,15 +1,18 @@
 /**
- * The command line, run as a spawned process against dist/cli.js (built by `npm test`):
- * every output format, every input kind, every exit code.
+ * The command line, run as a spawned process against dist/cli.js (built by the global setup):
+ * every output format, every input kind, every exit code. In the heavy tier (`npm run
+ * test:heavy`, which CI runs) since it takes a fifth of `npm test`'s time; `npm test` keeps the
+ * CLI's code covered in-process (cli-units, cli-csv, cli-text, cli-lines) and spawns it in
+ * cli-hostile and lifecycle-cli.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFixtures } from './helpers/fixtures.js';
+import { readFixtures } from '../helpers/fixtures.js';
 
-const cli = join(import.meta.dirname, '..', 'dist', 'cli.js');
+const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'wls-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -148,7 +151,7 @@ describe('weak-lax-screener screen', () => {
     const entries = run(['screen', jsonlFile, '--format', 'jsonl', '--thresholds', thresholds]).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(entries[vacant].result.matched).not.toContain('C01');
     expect(entries[vacant].result.ruleset.thresholds.C01).toEqual({ secretaryVacantMonths: 6, secretaryAbsentMonths: 3, seatsShortMonths: 3 });
-    const profile = join(import.meta.dirname, '..', 'examples', 'profiles', 'example-province');
+    const profile = join(import.meta.dirname, '..', '..', 'examples', 'profiles', 'example-province');
     const withProfile = JSON.parse(run(['screen', jsonlFile, '--format', 'json', '--ruleset', profile]).stdout);
     expect(withProfile[0].result.ruleset.id).toBe('example-province');
   });
@@ -206,7 +209,7 @@ describe('weak-lax-screener plan, review, schema, rules', () => {
 });
 
 describe('weak-lax-screener: review and custom rulesets, record by record', () => {
-  const profile = join(import.meta.dirname, '..', 'examples', 'profiles', 'example-province');
+  const profile = join(import.meta.dirname, '..', '..', 'examples', 'profiles', 'example-province');
 
   it('types a declared extra column from standard input as from a file', () => {
     const csv = 'org.id,org.name,org.kind,assessedOn,extra.secretaryAbsentMonths\ne1,甲村,village,2017-02-15,7\n';
