@@ -10,10 +10,11 @@
  * written as CSV, counted for a summary or filtered by verdict never pays for explanations it
  * does not read; one that reads them pays what it always did.
  *
- * What they are built from stays with the result, out of every reader's sight: the checked
- * assessment (already a copy, never the caller's object), the options, and the leaf results
- * (kept from the reference path; the compiled path evaluates again when asked, which costs
- * less than keeping a copy of every record's leaves).
+ * What they are built from stays with the result in a hidden property (a non-enumerable
+ * symbol, which no copy, JSON or deep equality sees): the checked assessment (already a copy,
+ * never the caller's object), the options, and the leaf results (kept from the reference path;
+ * the compiled path evaluates again when asked, which costs less than keeping a copy of every
+ * record's leaves).
  *
  * @module
  */
