@@ -82,7 +82,7 @@ function stateOf(result: object): State {
 /** The part `key` of a result, built once. */
 function built<K extends 'criteria' | 'ruleset' | 'plan'>(state: State, key: K, build: (state: State) => NonNullable<State[K]>): NonNullable<State[K]> {
   const known = state[key] ?? (builtWhenFrozen.get(state)?.[key] as State[K] | undefined);
-  if (known !== undefined && known !== null) return known as NonNullable<State[K]>;
+  if (known !== undefined) return known as NonNullable<State[K]>;
   const value = build(state);
   if (!Reflect.set(state, key, value)) builtWhenFrozen.set(state, { ...builtWhenFrozen.get(state), [key]: value });
   return value;
@@ -143,35 +143,34 @@ function makePlan(state: State): PlanParts {
   return { checklist, timeline };
 }
 
-function settle(target: object, key: 'ruleset' | 'criteria' | 'checklist' | 'timeline', value: unknown): void {
-  // On a frozen result the assignment is ignored, as on a frozen data property in sloppy mode.
-  Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+type LazyKey = 'ruleset' | 'criteria' | 'checklist' | 'timeline';
+
+/**
+ * The accessor of one lazy key, made once and shared by every result: accessors made per
+ * result (closures) give each result a hidden class of its own, which keeps results alive until
+ * the next full garbage collection and made a batch several times slower. Added to the object
+ * in key order (not put in place of a placeholder, which turns the object into a slow
+ * dictionary). Assigned, the key becomes a plain value; on a frozen result the assignment is
+ * ignored, as on a frozen data property in sloppy mode.
+ */
+function lazyPart(key: LazyKey, read: (state: State) => unknown): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      return read(stateOf(this));
+    },
+    set(this: object, value: unknown) {
+      Reflect.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
 }
 
-// One accessor per lazy key, shared by every result: accessors made per result (closures)
-// give each result a hidden class of its own, which keeps results alive until the next full
-// garbage collection and made a batch several times slower. Added to the object in key order
-// (not put in place of a placeholder, which turns the object into a slow dictionary).
-const LAZY_RULESET: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: object) {
-    return built(stateOf(this), 'ruleset', rulesetPart);
-  },
-  set(this: object, value: unknown) {
-    settle(this, 'ruleset', value);
-  },
-};
-
-const LAZY_CRITERIA: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: object) {
-    return built(stateOf(this), 'criteria', explain);
-  },
-  set(this: object, value: unknown) {
-    settle(this, 'criteria', value);
-  },
+const LAZY_RULESET = lazyPart('ruleset', (state) => built(state, 'ruleset', rulesetPart));
+const LAZY_CRITERIA = lazyPart('criteria', (state) => built(state, 'criteria', explain));
+const LAZY_PLAN: PropertyDescriptorMap = {
+  checklist: lazyPart('checklist', (state) => planOf(state).checklist),
+  timeline: lazyPart('timeline', (state) => planOf(state).timeline),
 };
 
 /**
@@ -187,29 +186,6 @@ const INSPECT_HOOK: PropertyDescriptor = {
   writable: true,
   value(this: object) {
     return { ...this };
-  },
-};
-
-const LAZY_PLAN: PropertyDescriptorMap = {
-  checklist: {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      return planOf(stateOf(this)).checklist;
-    },
-    set(this: object, value: unknown) {
-      settle(this, 'checklist', value);
-    },
-  },
-  timeline: {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      return planOf(stateOf(this)).timeline;
-    },
-    set(this: object, value: unknown) {
-      settle(this, 'timeline', value);
-    },
   },
 };
 
