@@ -6,19 +6,9 @@
  *
  * @module
  */
-import type { Assessment, CrossFieldRule } from './assessment.js';
-import type { ExtraFactType } from '../ruleset.js';
+import type { Acceptor, AcceptorHelpers } from './accept-code.js';
 
-/** An acceptor: the parsed assessment when `input` is plainly valid, else `undefined` (then zod decides). */
-export type Acceptor = (input: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>) => Assessment | undefined;
-
-/** What the generated code would call. */
-export interface AcceptorHelpers {
-  readonly isPlain: (value: unknown) => boolean;
-  readonly isInputDate: (text: string) => boolean;
-  readonly copyExtra: (value: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>) => Record<string, unknown> | undefined;
-  readonly rules: readonly CrossFieldRule[];
-}
+export type { Acceptor, AcceptorHelpers };
 
 /** No generated acceptor in the browser build: `accept.ts` uses the interpreted one. */
 export function generateAcceptor(_helpers: AcceptorHelpers): Acceptor | undefined {
