@@ -23,7 +23,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-
 /** Cuts text (as UTF-8 bytes) into pieces of `size` bytes, cutting through characters. */
 function pieces(text: string | Uint8Array, size: number): Uint8Array[] {
   const all = typeof text === 'string' ? bytes(text) : text;
@@ -65,10 +64,28 @@ describe('byte chunks', () => {
   it('cuts only after newlines, keeps every byte, and drops a BOM split over several pieces', async () => {
     const text = `\uFEFF${Array.from({ length: 50 }, (_, i) => record(i)).join('\n')}\n`;
     for (const size of [1, 7, 64, 1000]) {
-      const chunks = await collect(byteChunks(Readable.from(pieces(text, size)), 300));
+      // Each chunk is handed to another thread as it comes (its buffer moved, as the CLI does);
+      // the chunks after it must not have shared that buffer.
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of byteChunks(Readable.from(pieces(text, size)), 300)) chunks.push(structuredClone(chunk, { transfer: [chunk.buffer as ArrayBuffer] }));
       expect(Buffer.concat(chunks).toString('utf8'), `pieces of ${size}`).toBe(text.slice(1));
       for (const chunk of chunks.slice(0, -1)) expect(chunk[chunk.length - 1]).toBe(0x0a);
-      for (const chunk of chunks) expect(chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength).toBe(true); // transferable
+      // Each ends at the first newline at or after its 300th byte.
+      for (const chunk of chunks.slice(0, -1)) expect(chunk.indexOf(0x0a, 299)).toBe(chunk.length - 1);
+    }
+  });
+
+  it('a file read straight into its chunks gives the same chunks as a stream of it, cut anywhere', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => (i % 17 === 0 ? `{"long":"${'乙'.repeat(300 + i)}"}` : i % 13 === 0 ? '' : record(i)));
+    const text = `\uFEFF${lines.join('\n')}`; // no newline at the end
+    const path = file('straight.jsonl', text);
+    for (const size of [1, 50, 400, 5000]) {
+      const chunked = await collect(readChunks(path, 'jsonl', {}, { records: 5, bytes: size }));
+      const streamed = await collect(jsonLinesChunks(Readable.from(pieces(text, 33)), size));
+      const view = (chunks: Awaited<ReturnType<typeof collect<{ input: unknown; firstIndex: number }>>>) =>
+        chunks.map(({ input, firstIndex }) => ({ firstIndex, firstLine: (input as { firstLine: number }).firstLine, text: Buffer.from((input as { bytes: Uint8Array }).bytes).toString('utf8') }));
+      expect(view(chunked), `size ${size}`).toEqual(view(streamed));
+      expect(view(chunked).map((c) => c.text).join('')).toBe(text.slice(1));
     }
   });
 

@@ -8,7 +8,7 @@
  */
 import { UsageError } from './errors.js';
 import type { MessageTable } from './messages.js';
-import { BOM, firstInvalidUtf8, lineOfFirstInvalid } from './utf8.js';
+import { asBytes, firstInvalidUtf8, lineOfFirstInvalid, startsWithBom } from './utf8.js';
 
 /** Encodings of CSV input. */
 export type Encoding = 'utf-8' | 'gb18030';
@@ -42,7 +42,7 @@ function looksUtf8(bytes: Uint8Array, more: boolean): boolean {
 
 /** Detects the encoding of the head of a stream; `more` when the stream goes on. */
 export function detectEncoding(head: Uint8Array, more: boolean): Encoding {
-  if (head.length >= 3 && head[0] === BOM[0] && head[1] === BOM[1] && head[2] === BOM[2]) return 'utf-8';
+  if (startsWithBom(head)) return 'utf-8';
   let first = 0;
   while (first < head.length && head[first]! < 0x80) first++;
   if (first === head.length) return 'utf-8';
@@ -50,9 +50,6 @@ export function detectEncoding(head: Uint8Array, more: boolean): Encoding {
   return looksUtf8(window, more || first + WINDOW < head.length) ? 'utf-8' : 'gb18030';
 }
 
-async function* asBytes(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  for await (const data of stream) yield typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-}
 
 /** The 1-based line of the first byte GB18030 refuses, counting `linesBefore` lines already read. */
 function lineOfFirstInvalidGb18030(bytes: Uint8Array, linesBefore: number): number {

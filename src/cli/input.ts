@@ -5,12 +5,13 @@
  * cannot be read at all is a {@link UsageError} (exit code 2).
  */
 import { createReadStream, statSync } from 'node:fs';
+import { open as openFile, type FileHandle } from 'node:fs/promises';
 import type { ExtraFacts } from './columns.js';
 import { csvRecords } from './csv.js';
 import type { Encoding } from './decode.js';
 import { UsageError } from './errors.js';
 import type { Chunk, InputItem } from './items.js';
-import { jsonLinesChunks, jsonLinesRecords, withoutBom } from './lines.js';
+import { jsonLinesChunks, jsonLinesRecords, withoutBom, type ByteSource } from './lines.js';
 import { MESSAGES, type MessageTable } from './messages.js';
 import { sheetRecords } from './sheet.js';
 import { isUtf8, lineOfFirstInvalid } from './utf8.js';
@@ -70,6 +71,27 @@ async function* bytesOf(path: string): AsyncGenerator<Uint8Array | string> {
   } catch (error) {
     throw new UsageError(MESSAGES.cannotRead(path, reason(error)));
   }
+}
+
+/**
+ * A named file as a {@link ByteSource}: JSON Lines chunks are read into their own buffers
+ * by the system, with no stream's buffers to copy from. A read error is a {@link UsageError}.
+ */
+function fileSource(path: string): ByteSource {
+  let handle: FileHandle | undefined;
+  return {
+    async read(into, offset, length) {
+      try {
+        handle ??= await openFile(path, 'r');
+        return (await handle.read(into, offset, length, null)).bytesRead;
+      } catch (error) {
+        throw new UsageError(MESSAGES.cannotRead(path, reason(error)));
+      }
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
 }
 
 /** Collects a byte stream. */
@@ -226,7 +248,7 @@ export async function* readChunks(
 ): AsyncGenerator<Chunk> {
   const input = await open(path, format);
   if (input.format === 'jsonl' && read.encoding === undefined && read.sheet === undefined) {
-    yield* jsonLinesChunks(input.bytes!, size.bytes);
+    yield* jsonLinesChunks(path === '-' ? input.bytes! : fileSource(path), size.bytes);
     return;
   }
   let firstIndex = 0;

@@ -7,7 +7,7 @@
  */
 import { MESSAGES } from './messages.js';
 import { unreadable, type Chunk, type InputItem } from './items.js';
-import { BOM, isUtf8 } from './utf8.js';
+import { asBytes, BOM, isUtf8, startsWithBom } from './utf8.js';
 
 const NEWLINE = 0x0a;
 
@@ -25,11 +25,6 @@ export function isBlankLine(bytes: Uint8Array, start: number, end: number): bool
   return true;
 }
 
-/** Bytes of a stream, strings encoded as UTF-8 (standard input in tests, `Readable.from`). */
-async function* asBytes(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
-  for await (const data of stream) yield typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-}
-
 /** The bytes of a stream without a leading UTF-8 byte order mark, however the stream is cut. */
 export async function* withoutBom(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
   let head: number[] = [];
@@ -44,53 +39,100 @@ export async function* withoutBom(stream: AsyncIterable<Uint8Array | string>): A
     while (head.length < 3 && i < data.length) head.push(data[i++]!);
     if (head.length < 3) continue;
     checked = true;
-    const bom = head.every((b, k) => b === BOM[k]);
+    const bom = startsWithBom(head);
     if (!bom) yield Uint8Array.from(head);
     if (i < data.length) yield data.subarray(i);
   }
   if (!checked && head.length > 0) yield Uint8Array.from(head);
 }
 
-/** One buffer holding `parts` then `last`, owning its whole ArrayBuffer (so it can be transferred). */
-function join(parts: readonly Uint8Array[], partsBytes: number, last: Uint8Array): Uint8Array {
-  const out = new Uint8Array(partsBytes + last.length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  out.set(last, at);
-  return out;
+/**
+ * Where {@link byteChunks} reads from: `read` puts at most `length` bytes into `into` at
+ * `offset` and says how many (0 at the end of input); `close` lets go of the input.
+ */
+export interface ByteSource {
+  read(into: Uint8Array, offset: number, length: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A stream as a {@link ByteSource}: its pieces are copied into the chunk being filled. */
+export function streamSource(stream: AsyncIterable<Uint8Array | string>): ByteSource {
+  const iterator = asBytes(stream)[Symbol.asyncIterator]();
+  let current: Uint8Array = new Uint8Array(0);
+  return {
+    async read(into, offset, length) {
+      while (current.length === 0) {
+        const next = await iterator.next();
+        if (next.done) return 0;
+        current = next.value;
+      }
+      const count = Math.min(length, current.length);
+      into.set(count === current.length ? current : current.subarray(0, count), offset);
+      current = current.subarray(count);
+      return count;
+    },
+    async close() {
+      await iterator.return(undefined);
+    },
+  };
 }
 
 /**
- * The stream in chunks of about `size` bytes: each chunk ends at the first newline at or
- * after its `size`th byte (the last chunk at the end of input), so no line is split and a
- * chunk holds at most one line more than `size` bytes. Linear in the input: every byte is
- * searched for a newline once, and the pieces of a long line are joined once, when its
- * newline (or the end) comes. A leading byte order mark is dropped.
+ * Room a chunk's buffer has beyond `size`: the rest of the line that ends the chunk usually
+ * fits, and what follows its newline starts the next chunk.
  */
-export async function* byteChunks(stream: AsyncIterable<Uint8Array | string>, size: number): AsyncGenerator<Uint8Array> {
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  for await (const data of withoutBom(stream)) {
-    let rest = data;
-    while (rest.length > 0) {
-      // Bytes already pending hold no newline at or after the chunk's size.
-      const from = Math.max(0, size - 1 - pendingBytes);
-      const newline = from < rest.length ? rest.indexOf(NEWLINE, from) : -1;
-      if (newline < 0) {
-        pending.push(rest);
-        pendingBytes += rest.length;
-        break;
+const SLACK = 64 * 1024;
+
+/**
+ * The input in chunks of about `size` bytes: each chunk ends at the first newline at or
+ * after its `size`th byte (the last chunk at the end of input), so no line is split and a
+ * chunk holds at most one line more than `size` bytes. A leading byte order mark is dropped.
+ * Each chunk is read straight into a buffer of its own (a file is read into it by the
+ * system, with no copy in between), so it can be handed to another thread; only the bytes
+ * after its last newline are copied, into the next chunk's buffer. Linear in the input:
+ * every byte is searched for a newline at most once, and a buffer is doubled (copied) only
+ * for a line longer than its room.
+ */
+export async function* byteChunks(input: AsyncIterable<Uint8Array | string> | ByteSource, size: number): AsyncGenerator<Uint8Array> {
+  const source = Symbol.asyncIterator in input ? streamSource(input) : input;
+  try {
+    let buffer = Buffer.allocUnsafeSlow(size + SLACK);
+    let filled = 0;
+    let start = -1; // where the chunk starts: 0, or 3 after a byte order mark; -1 until known
+    let searched = 0; // bytes before this hold no newline the chunk could end at
+    let ended = false;
+    for (;;) {
+      if (start < 0 && (filled >= BOM.length || ended)) start = startsWithBom(buffer.subarray(0, filled)) ? BOM.length : 0;
+      const from = Math.max(searched, start + size - 1);
+      const newline = start >= 0 && from < filled ? buffer.subarray(0, filled).indexOf(NEWLINE, from) : -1;
+      if (newline >= 0) {
+        // The next chunk's buffer starts with what follows the newline.
+        const next = Buffer.allocUnsafeSlow(Math.max(size, filled - newline) + SLACK);
+        next.set(buffer.subarray(newline + 1, filled));
+        yield buffer.subarray(start, newline + 1);
+        buffer = next;
+        filled -= newline + 1;
+        start = 0;
+        searched = 0;
+        continue;
       }
-      yield join(pending, pendingBytes, rest.subarray(0, newline + 1));
-      pending = [];
-      pendingBytes = 0;
-      rest = rest.subarray(newline + 1);
+      if (start >= 0) searched = Math.max(searched, filled);
+      if (ended) {
+        if (filled > start) yield buffer.subarray(start, filled);
+        return;
+      }
+      if (filled === buffer.length) {
+        const larger = Buffer.allocUnsafeSlow(buffer.length * 2);
+        larger.set(buffer.subarray(0, filled));
+        buffer = larger;
+      }
+      const count = await source.read(buffer, filled, buffer.length - filled);
+      if (count === 0) ended = true;
+      filled += count;
     }
+  } finally {
+    await source.close();
   }
-  if (pendingBytes > 0) yield join(pending, pendingBytes, new Uint8Array(0));
 }
 
 /** Number of lines and of records (non-blank lines) in a byte chunk. */
@@ -111,7 +153,7 @@ export function countLines(bytes: Uint8Array): { lines: number; records: number 
  * line and the index of its first record; decoding and parsing happen where the chunk is
  * screened ({@link linesOfBytes}).
  */
-export async function* jsonLinesChunks(stream: AsyncIterable<Uint8Array | string>, size: number): AsyncGenerator<Chunk> {
+export async function* jsonLinesChunks(stream: AsyncIterable<Uint8Array | string> | ByteSource, size: number): AsyncGenerator<Chunk> {
   let firstIndex = 0;
   let firstLine = 1;
   for await (const bytes of byteChunks(stream, size)) {

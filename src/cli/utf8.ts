@@ -11,6 +11,16 @@ export { isUtf8 };
 /** Bytes of a UTF-8 byte order mark. */
 export const BOM = [0xef, 0xbb, 0xbf] as const;
 
+/** Whether `bytes` begin with a UTF-8 byte order mark. */
+export function startsWithBom(bytes: ArrayLike<number>): boolean {
+  return bytes.length >= BOM.length && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+}
+
+/** Bytes of a stream, strings encoded as UTF-8 (standard input in tests, `Readable.from`). */
+export async function* asBytes(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const data of stream) yield typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
 /**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence (overlong
  * forms, surrogates and code points above U+10FFFF included), from `from` on; `-1` if none.
