@@ -168,10 +168,16 @@ function lazyPart(key: LazyKey, read: (state: State) => unknown): PropertyDescri
 
 const LAZY_RULESET = lazyPart('ruleset', (state) => built(state, 'ruleset', rulesetPart));
 const LAZY_CRITERIA = lazyPart('criteria', (state) => built(state, 'criteria', explain));
-const LAZY_PLAN: PropertyDescriptorMap = {
-  checklist: lazyPart('checklist', (state) => planOf(state).checklist),
-  timeline: lazyPart('timeline', (state) => planOf(state).timeline),
-};
+const LAZY_CHECKLIST = lazyPart('checklist', (state) => planOf(state).checklist);
+const LAZY_TIMELINE = lazyPart('timeline', (state) => planOf(state).timeline);
+
+/**
+ * The descriptor of a result's hidden state, one object for every result: its `value` is set
+ * just before each definition and cleared after. A descriptor made per result (an object
+ * literal with symbol keys, as `defineProperties` takes) cost more than the rest of the
+ * result together (bench/RESULTS.md).
+ */
+const STATE_DESCRIPTOR: PropertyDescriptor = { value: undefined, writable: false, enumerable: false, configurable: false };
 
 /**
  * Node's `util.inspect` (`console.log`, the REPL) shows an accessor as `[Getter/Setter]`; a
@@ -246,9 +252,15 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
   result.score = score;
   result.matched = matchedOf(state);
   // criteria, then the two hidden properties (symbols come after every key in any case).
-  Object.defineProperties(result, { criteria: LAZY_CRITERIA, [INSPECT]: INSPECT_HOOK, [STATE]: { value: state } });
+  // One property at a time, from descriptors made once: see STATE_DESCRIPTOR.
+  Object.defineProperty(result, 'criteria', LAZY_CRITERIA);
+  Object.defineProperty(result, INSPECT, INSPECT_HOOK);
+  STATE_DESCRIPTOR.value = state;
+  Object.defineProperty(result, STATE, STATE_DESCRIPTOR);
+  STATE_DESCRIPTOR.value = undefined;
   if (verdict === 'weak-lax') {
-    Object.defineProperties(result, LAZY_PLAN);
+    Object.defineProperty(result, 'checklist', LAZY_CHECKLIST);
+    Object.defineProperty(result, 'timeline', LAZY_TIMELINE);
   } else {
     result.checklist = [];
     result.timeline = [];
