@@ -65,7 +65,7 @@ function coreModules(dir = SRC): string[] {
 }
 
 /** Modules the browser build replaces by their `.browser.ts` sibling (see those files). */
-const BROWSER_REPLACED = ['engine/reference.ts', 'plan/load.ts', 'schema/accept-code.ts'].map((path) => join(SRC, path));
+const BROWSER_REPLACED = ['engine/reference.ts', 'plan/load.ts', 'schema/accept-code.ts', 'facts-code.ts'].map((path) => join(SRC, path));
 
 /** The modules that only plans need, bundled into `plan/plan.bundle.js` (the lazily loaded chunk). */
 const planOnly = (path: string) => path.startsWith(join(SRC, 'plan') + '/') || path === join(SRC, 'schema', 'plans.ts') || path.endsWith('.json');

@@ -10,6 +10,7 @@
 import { FIELDS, INDICATOR_GROUPS, type FieldText } from './schema/fields.js';
 import type { Assessment } from './schema/assessment.js';
 import { fractionalMonths, monthsAndDays } from './internals/dates.js';
+import { generateVectorReader } from './facts-code.js';
 
 /** A fact's value; `undefined` means the input did not say (unknown). */
 export type FactValue = number | boolean | string | null | undefined;
@@ -139,12 +140,17 @@ export function readFact(source: FactSource, assessment: Assessment): FactValue 
   return factValue((assessment as unknown as Groups)[source.group], source.key, source.derived, assessment.assessedOn);
 }
 
+/** Reads the facts of a compiled ruleset into a vector, one slot per fact. */
+export type VectorReader = (assessment: Assessment) => FactValue[];
+
 /**
  * Reads a list of facts into a vector, slot by slot, as {@link readFact} reads each: the facts
  * of one input group are read from one lookup of the group, which matters when every record of
- * a province is read. The compiled evaluator's `extract`.
+ * a province is read. The compiled evaluator's `extract`: generated code made from this plan
+ * (`facts-code.ts`) where code can be made from strings, else an interpreted loop (as `generate`
+ * returning `undefined` gives it, which the differential tests use).
  */
-export function vectorReader(names: readonly string[]): (assessment: Assessment) => FactValue[] {
+export function vectorReader(names: readonly string[], generate: typeof generateVectorReader = generateVectorReader): VectorReader {
   const groups = new Map<string, Array<{ slot: number; key: string; derived: DerivedFact | undefined }>>();
   names.forEach((name, slot) => {
     const { group, key, derived } = factSource(name);
@@ -153,6 +159,8 @@ export function vectorReader(names: readonly string[]): (assessment: Assessment)
     reads.push({ slot, key, derived });
   });
   const plan = [...groups].map(([group, reads]) => ({ group, reads }));
+  const generated = generate(plan, names.length) as VectorReader | undefined;
+  if (generated) return generated;
   return (assessment) => {
     const vector: FactValue[] = new Array(names.length);
     const { assessedOn } = assessment;

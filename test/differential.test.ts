@@ -23,7 +23,8 @@ import { compileRuleset } from '../src/engine/compiled.js';
 import { leafResults } from '../src/engine/leaf.js';
 import { CODE, criterionCodes, scoreOf, verdictOf } from '../src/outcome.js';
 import { ACCEPTOR, acceptAssessment as acceptGenerated, acceptInterpreted } from '../src/schema/accept.js';
-import { assessmentSchema } from '../src/schema/assessment.js';
+import { assessmentSchema, type Assessment } from '../src/schema/assessment.js';
+import { FACT_NAMES, vectorReader } from '../src/facts.js';
 import { assessmentArb, badRecordArb, thresholdsArb } from './helpers/arbitraries.js';
 import { shapesAssessmentArb, shapesRuleset } from './helpers/shapes-ruleset.js';
 import { viaCompiled, viaReference } from './helpers/compare.js';
@@ -120,9 +121,33 @@ describe('compiled evaluator against the reference path', () => {
   });
 });
 
-describe('where the acceptor comes from', () => {
+describe('where the acceptor and the fact reader come from', () => {
   it('in Node, it is the code generated from the field table', () => {
     expect(ACCEPTOR).toBe('generated');
+  });
+
+  it('the generated fact reader reads what the interpreted one reads, own properties only, whatever an extra fact is called', () => {
+    const names = [...compileRuleset(shapesRuleset, prepareOptions({ ruleset: shapesRuleset }).thresholds).factNames, ...FACT_NAMES, 'extra.constructor', 'extra.__proto__', 'extra.toString', 'extra.plain'];
+    const generated = vectorReader(names);
+    const interpreted = vectorReader(names, () => undefined);
+    expect(generated.toString()).toContain('v[0] ='); // really the generated one
+    const extras = fc.record(
+      { constructor: fc.integer(), toString: fc.oneof(fc.integer(), fc.constant(null)), plain: fc.boolean() },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(assessmentArb, shapesAssessmentArb), fc.option(extras, { nil: undefined }), (record, extra) => {
+        const assessment = { ...(record as object), ...(extra ? { extra } : {}) } as Assessment;
+        // Inherited values are not facts: an extra group without `constructor` reads undefined, not Object.
+        const [mine, theirs] = [generated(assessment), interpreted(assessment)];
+        expect(mine).toStrictEqual(theirs);
+        expect(Object.keys(mine)).toEqual(Object.keys(theirs)); // no holes where a group is absent
+        expect(mine.length).toBe(names.length);
+      }),
+      { numRuns: 400, seed: 4010 },
+    );
+    const bare = { org: { id: '99', name: '测试村', kind: 'village' }, assessedOn: '2026-03-31', extra: {} } as unknown as Assessment;
+    expect(generated(bare).slice(-4)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
   it('where code cannot be made from strings, the interpreted acceptor gives the same batch (the built package, node --disallow-code-generation-from-strings)', async () => {
