@@ -36,15 +36,10 @@ function record(value: unknown): Plain | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Plain) : undefined;
 }
 
-/** The value at a path (its keys) of a plain object, own properties only. */
-function at(root: Plain, keys: readonly string[]): unknown {
-  let current: unknown = root;
-  for (const key of keys) {
-    const object = record(current);
-    if (!object || !Object.hasOwn(object, key)) return undefined;
-    current = object[key];
-  }
-  return current;
+/** The value of `group.key` in a plain object, own properties only. */
+function at(root: Plain, [group, key]: readonly [string, string]): unknown {
+  const values = Object.hasOwn(root, group) ? record(root[group]) : undefined;
+  return values !== undefined && Object.hasOwn(values, key) ? values[key] : undefined;
 }
 
 /** One problem a cross-field rule found, at `path`; `params.key` names its message. */
@@ -78,11 +73,11 @@ const DATED_BY_GROUP = [...new Set(DATED_FIELDS.map((f) => f.path.split('.')[0]!
   group,
   fields: DATED_FIELDS.filter((f) => f.path.startsWith(`${group}.`)).map((f) => ({ path: f.path, key: keyOf(f.path) })),
 }));
-const SEATS_REQUIRED = ['leadership', 'seatsRequired'];
-const SEATS_FILLED = ['leadership', 'seatsFilled'];
-const SEATS_SHORT_SINCE = ['leadership', 'seatsShortSince'];
-const VACANT_SINCE = ['leadership', 'secretaryVacantSince'];
-const ABSENT_SINCE = ['leadership', 'secretaryAbsentSince'];
+const SEATS_REQUIRED = ['leadership', 'seatsRequired'] as const;
+const SEATS_FILLED = ['leadership', 'seatsFilled'] as const;
+const SEATS_SHORT_SINCE = ['leadership', 'seatsShortSince'] as const;
+const VACANT_SINCE = ['leadership', 'secretaryVacantSince'] as const;
+const ABSENT_SINCE = ['leadership', 'secretaryAbsentSince'] as const;
 
 /** A date string zod accepts, or `null`; anything else makes a cross-field rule stay silent. */
 const dateOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && isInputDate(value));
@@ -238,7 +233,8 @@ export const assessmentSchema: z.ZodType<Assessment> = z.strictObject(rootShape)
   (input, ctx) => {
     for (const rule of CROSS_FIELD_RULES) {
       for (const issue of rule.check(input)) {
-        const path = issue.path.split('.');
+        // Every cross-field issue is at a field of an indicator group: `group.key`.
+        const path = issue.path.split('.') as [string, string];
         ctx.addIssue({ code: 'custom', path, params: issue.params, input: at(input, path) });
       }
     }
