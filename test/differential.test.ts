@@ -199,6 +199,26 @@ describe('fast acceptor (batch validation) against zod', () => {
       );
     });
   
+    it("the copy has the zod schema's key order, whatever order the input gives its keys in", () => {
+      /** The same record with the keys of every object in a shuffled order. */
+      const shuffled = (value: unknown, order: number[]): unknown => {
+        if (typeof value !== 'object' || value === null) return value;
+        const entries = Object.entries(value);
+        const moved = entries.map((entry, i) => ({ entry, rank: order[i % order.length]! + i / 1000 })).sort((a, b) => a.rank - b.rank);
+        return Object.fromEntries(moved.map(({ entry: [key, v] }) => [key, shuffled(v, order.slice(1).concat(order[0]!))]));
+      };
+      fc.assert(
+        fc.property(assessmentArb, fc.array(fc.nat(50), { minLength: 1, maxLength: 12 }), (record, order) => {
+          const input = shuffled(record, order);
+          const accepted = acceptAssessment(input, {});
+          const parsed = assessmentSchema.safeParse(input);
+          expect(accepted).toBeDefined();
+          expect(JSON.stringify(accepted)).toBe(JSON.stringify(parsed.data));
+        }),
+        { numRuns: 500, seed: 4011 },
+      );
+    });
+
     it('checks declared extra facts as checkExtraFacts does', () => {
       const declared = shapesRuleset.extraFacts;
       fc.assert(
@@ -233,6 +253,9 @@ describe('fast acceptor (batch validation) against zod', () => {
         { ...base, safety: { petitions: 2 ** 53 } },
         { ...base, economy: { collectiveIncome: Number.POSITIVE_INFINITY } },
         JSON.parse('{"org":{"id":"1","name":"n","kind":"village"},"assessedOn":"2020-01-01","__proto__":{}}'),
+        // A field that is not an enumerable own key: not what JSON gives.
+        Object.defineProperty({ ...base }, 'venue', { value: { hasFixedVenue: true }, enumerable: false }),
+        { ...base, org: Object.defineProperty({ ...base.org }, 'level', { value: 'branch', enumerable: false }) },
       ]) {
         expect(acceptAssessment(odd, {})).toBeUndefined();
       }

@@ -1,10 +1,12 @@
 /**
  * The fast acceptor as generated code, made from the field table as zod 4 makes its own fast
- * path from each schema: one function per group, with a `switch` over the group's keys and each
- * field's check written out, so that V8 sees constant keys and monomorphic stores instead of
- * table lookups and keyed stores. It accepts exactly what the interpreted acceptor in
- * `accept.ts` accepts (the same table, the same checks, the same order of reads); the
- * differential tests run both against zod.
+ * path from each schema: one function per group, reading each field by its constant key in the
+ * table's order with its check written out, so that V8 sees one object shape per read instead
+ * of table lookups and keyed loads. Then every key the object has must have been read (no
+ * unknown key, none set to `undefined`), and the copy is made in the table's order, which is
+ * the zod schema's: the copy has zod's key order whatever order the input's keys came in. It
+ * accepts exactly what the interpreted acceptor in `accept.ts` accepts (the same table, the same
+ * checks); the differential tests run both against zod.
  *
  * Where code cannot be made from strings (a Content Security Policy without `unsafe-eval`,
  * Node's `--disallow-code-generation-from-strings`), {@link generateAcceptor} returns
@@ -67,62 +69,92 @@ function testOf(field: FieldSpec): string {
 /** Child groups of a group (`org` holds `org.region`). */
 const childrenOf = (group: GroupSpec): GroupSpec[] => GROUPS.filter((child) => child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path);
 
+/**
+ * A read of own property `key` of `value`, as an expression. No field shares a name with a
+ * property of `Object.prototype`; were one to, it would be read as an own property only.
+ */
+function read(key: string): string {
+  return key in Object.prototype ? `(Object.hasOwn(value, ${literal(key)}) ? value[${literal(key)}] : undefined)` : `value[${literal(key)}]`;
+}
+
+/**
+ * What reads one key of `value`: statements that check it into local `name` (counting it in
+ * `n`), and the statement that stores it in the copy. `keep` is a condition on `v` (a field's
+ * check) or an expression giving the value to keep (a nested group's copy, `undefined` when
+ * zod must decide).
+ */
+function take(key: string, name: string, keep: { test: string } | { copy: string }, required: boolean): { read: string; store: string } {
+  const check = 'test' in keep ? `if (!(${keep.test})) return undefined; ${name} = v;` : `${name} = ${keep.copy}; if (${name} === undefined) return undefined;`;
+  return {
+    read: `v = ${read(key)}; if (v !== undefined) { ${check} n++; }${required ? ' else return undefined;' : ''}`,
+    store: `if (${name} !== undefined) out[${literal(key)}] = ${name};`,
+  };
+}
+
+/**
+ * The body of a function that copies an object whose keys are `takes`: every key read once,
+ * in order, and checked; then every own enumerable key of the object must have been one of
+ * those (not an unknown key, nor a key set to `undefined`); then the copy, in the order of
+ * the keys.
+ */
+function copyBody(takes: ReadonlyArray<{ read: string; store: string }>): string {
+  const locals = takes.map((_, i) => `k${i}`).join(', ');
+  return `if (!isPlain(value)) return undefined;
+  let n = 0, v, ${locals};
+  ${takes.map((t) => t.read).join('\n  ')}
+  for (const key in value) n--;
+  if (n !== 0) return undefined;
+  const out = {};
+  ${takes.map((t) => t.store).join('\n  ')}
+  return out;`;
+}
+
 /** The source of one group's function and its children's, each named `g<n>`. */
 function groupSource(group: GroupSpec, names: Map<GroupSpec, string>, out: string[]): string {
   const name = `g${names.size}`;
   names.set(group, name);
-  const cases = group.fields.map((field) => {
-    const key = literal(keyOf(field.path));
-    return `case ${key}: if (!(${testOf(field)})) return undefined; out[${key}] = v; break;`;
-  });
-  for (const child of childrenOf(group)) {
-    const key = literal(keyOf(child.path));
-    const childName = groupSource(child, names, out);
-    cases.push(`case ${key}: { const nested = ${childName}(v); if (nested === undefined) return undefined; out[${key}] = nested; break; }`);
-  }
-  const required = group.fields.filter((f) => f.required).map((f) => `if (!(${literal(keyOf(f.path))} in out)) return undefined;`);
+  const takes = group.fields.map((field, i) => take(keyOf(field.path), `k${i}`, { test: testOf(field) }, field.required === true));
+  for (const child of childrenOf(group)) takes.push(take(keyOf(child.path), `k${takes.length}`, { copy: `${groupSource(child, names, out)}(v)` }, child.required === true));
   out.push(`function ${name}(value) {
-  if (!isPlain(value)) return undefined;
-  const out = {};
-  for (const key in value) {
-    const v = value[key];
-    if (v === undefined) return undefined;
-    switch (key) {
-      ${cases.join('\n      ')}
-      default: return undefined;
-    }
-  }
-  ${required.join('\n  ')}
-  return out;
+  ${copyBody(takes)}
 }`);
   return name;
 }
 
-/** The source of the whole acceptor: its group functions, then `accept`. */
+/**
+ * The source of the whole acceptor: its group functions, then `accept`. The record's own keys
+ * are walked with `for…in` (records differ in which groups they have, so constant-key reads
+ * would meet many object shapes), each group copied into a local; the copy is then made in
+ * the order of the zod schema's shape, so that it has zod's key order.
+ */
 export function acceptorSource(): string {
   const functions: string[] = [];
   const names = new Map<GroupSpec, string>();
-  const cases = [ORG_GROUP, ...INDICATOR_GROUPS].map((group) => {
-    const key = literal(group.path);
-    const name = groupSource(group, names, functions);
-    return `case ${key}: { const copy = ${name}(value); if (copy === undefined) return undefined; out[${key}] = copy; break; }`;
-  });
-  const assessedOn = literal(ASSESSED_ON.path);
-  cases.push(`case ${assessedOn}: { const v = value; if (!(${testOf(ASSESSED_ON)})) return undefined; out[${assessedOn}] = v; break; }`);
-  cases.push('case "extra": { const copy = copyExtra(value, extraFacts); if (copy === undefined) return undefined; out.extra = copy; break; }');
+  const keys: Array<[string, string, boolean]> = [
+    [ORG_GROUP.path, `${groupSource(ORG_GROUP, names, functions)}(v)`, true],
+    [ASSESSED_ON.path, `(${testOf(ASSESSED_ON)}) ? v : undefined`, true],
+    ...INDICATOR_GROUPS.map((group): [string, string, boolean] => [group.path, `${groupSource(group, names, functions)}(v)`, group.required === true]),
+    ['extra', 'copyExtra(v, extraFacts)', false],
+  ];
+  const cases = keys.map(([key, copy], i) => `case ${literal(key)}: k${i} = ${copy}; if (k${i} === undefined) return undefined; break;`);
+  // A key not walked may still be there, not enumerable or inherited: zod reads it, so zod decides.
+  const absent = keys.map(([key, , required], i) => (required ? `if (k${i} === undefined) return undefined;` : `if (k${i} === undefined && ${literal(key)} in input) return undefined;`));
+  const stores = keys.map(([key], i) => `if (k${i} !== undefined) out[${literal(key)}] = k${i};`);
   return `"use strict";
 ${functions.join('\n')}
 return function accept(input, extraFacts) {
   if (!isPlain(input)) return undefined;
-  const out = {};
+  let ${keys.map((_, i) => `k${i}`).join(', ')};
   for (const key in input) {
-    const value = input[key];
+    const v = input[key];
     switch (key) {
       ${cases.join('\n      ')}
       default: return undefined;
     }
   }
-  if (out.org === undefined || out[${assessedOn}] === undefined) return undefined;
+  ${absent.join('\n  ')}
+  const out = {};
+  ${stores.join('\n  ')}
   for (let i = 0; i < rules.length; i++) if (rules[i].check(out).length > 0) return undefined;
   return out;
 };`;

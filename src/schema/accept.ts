@@ -8,7 +8,9 @@
  * gets exactly the same issues.
  *
  * Each value is read once and copied: a getter or a Proxy in the input cannot show the
- * evaluator a value other than the one that was checked.
+ * evaluator a value other than the one that was checked. The copy has the zod schema's key
+ * order, whatever order the input gave its keys in; a field that is there but not an
+ * enumerable own key (never so in parsed JSON) is left to zod, which reads it.
  *
  * @module
  */
@@ -39,10 +41,9 @@ interface FieldCheck {
   readonly group: GroupCheck | undefined;
 }
 
-/** A group's keys and the required ones. */
+/** A group's keys in the field table's order (the zod schema's), each with its check. */
 interface GroupCheck {
-  readonly keys: Readonly<Record<string, FieldCheck>>;
-  readonly required: readonly string[];
+  readonly keys: ReadonlyArray<{ readonly key: string; readonly check: FieldCheck; readonly required: boolean }>;
 }
 
 function fieldCheck(field: FieldSpec): FieldCheck {
@@ -79,22 +80,25 @@ function valueOk(check: FieldCheck, value: unknown): boolean {
 }
 
 function groupCheck(group: GroupSpec): GroupCheck {
-  const keys: Record<string, FieldCheck> = Object.create(null);
-  for (const field of group.fields) keys[keyOf(field.path)] = fieldCheck(field);
+  const keys = group.fields.map((field) => ({ key: keyOf(field.path), check: fieldCheck(field), required: field.required === true }));
   for (const child of GROUPS) {
     if (child !== group && child.path.slice(0, child.path.lastIndexOf('.')) === group.path) {
-      keys[keyOf(child.path)] = { type: GROUP, nullable: false, max: 0, values: [], group: groupCheck(child) };
+      keys.push({ key: keyOf(child.path), check: nested(child), required: child.required === true });
     }
   }
-  return { keys, required: group.fields.filter((f) => f.required).map((f) => keyOf(f.path)) };
+  return { keys };
 }
 
-const ORG = groupCheck(ORG_GROUP);
-const INDICATORS: Readonly<Record<string, GroupCheck>> = Object.assign(
-  Object.create(null) as Record<string, GroupCheck>,
-  Object.fromEntries(INDICATOR_GROUPS.map((g) => [g.path, groupCheck(g)])),
-);
-const ASSESSED_ON_CHECK = fieldCheck(ASSESSED_ON);
+function nested(group: GroupSpec): FieldCheck {
+  return { type: GROUP, nullable: false, max: 0, values: [], group: groupCheck(group) };
+}
+
+/** The keys of an assessment but `extra`, in the zod schema's order: `org`, `assessedOn`, the indicator groups. */
+const ROOT_KEYS: GroupCheck['keys'] = [
+  { key: ORG_GROUP.path, check: nested(ORG_GROUP), required: true },
+  { key: ASSESSED_ON.path, check: fieldCheck(ASSESSED_ON), required: true },
+  ...INDICATOR_GROUPS.map((group) => ({ key: group.path, check: nested(group), required: group.required === true })),
+];
 
 /** A plain object (from JSON.parse or a literal): its prototype is Object.prototype or null. */
 function isPlain(value: unknown): value is Plain {
@@ -103,27 +107,50 @@ function isPlain(value: unknown): value is Plain {
   return proto === Object.prototype || proto === null;
 }
 
-/** A checked copy of a group's values (each read once), or `undefined` when zod must decide. */
+/** Own property `key` of `value`: no field shares a name with a property of `Object.prototype`, but were one to, only the own one. */
+function own(value: Plain, key: string): unknown {
+  return key in Object.prototype && !Object.hasOwn(value, key) ? undefined : value[key];
+}
+
+/**
+ * Reads `keys` of `value` into `out`, in order, each once: its value checked (a nested group
+ * copied), or `undefined` when zod must decide. Returns how many keys were found.
+ */
+function copyKeys(value: Plain, keys: GroupCheck['keys'], out: Plain): number | undefined {
+  let found = 0;
+  for (const { key, check, required } of keys) {
+    const v = own(value, key);
+    if (v === undefined) {
+      if (required) return undefined;
+      continue;
+    }
+    const kept = check.group !== undefined ? copyGroup(v, check.group) : valueOk(check, v) ? v : undefined;
+    if (kept === undefined) return undefined;
+    out[key] = kept;
+    found++;
+  }
+  return found;
+}
+
+/**
+ * True when every own enumerable key of `value` is among the `found` keys read: no unknown key,
+ * none set to `undefined`.
+ */
+function everyKeyRead(value: Plain, found: number): boolean {
+  let n = found;
+  for (const _ in value) n--;
+  return n === 0;
+}
+
+/** A checked copy of a group's values (each read once), in the field table's order, or `undefined` when zod must decide. */
 function copyGroup(value: unknown, group: GroupCheck): Plain | undefined {
   if (!isPlain(value)) return undefined;
   const out: Plain = {};
-  for (const key in value) {
-    const check = group.keys[key];
-    const v = value[key];
-    if (check === undefined || v === undefined) return undefined;
-    if (check.group === undefined) {
-      if (!valueOk(check, v)) return undefined;
-      out[key] = v;
-    } else {
-      const nested = copyGroup(v, check.group);
-      if (!nested) return undefined;
-      out[key] = nested;
-    }
-  }
-  for (const key of group.required) if (!(key in out)) return undefined;
-  return out;
+  const found = copyKeys(value, group.keys, out);
+  return found !== undefined && everyKeyRead(value, found) ? out : undefined;
 }
 
+/** A checked copy of `extra`: every key declared by the ruleset, with a value of its type. */
 function copyExtra(value: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>): Plain | undefined {
   if (!isPlain(value)) return undefined;
   const out: Plain = {};
@@ -144,23 +171,16 @@ function copyExtra(value: unknown, extraFacts: Readonly<Record<string, ExtraFact
 export function acceptInterpreted(input: unknown, extraFacts: Readonly<Record<string, ExtraFactType>>): Assessment | undefined {
   if (!isPlain(input)) return undefined;
   const out: Plain = {};
-  for (const key in input) {
-    const value = input[key];
-    let copy: unknown;
-    if (key === 'org') {
-      copy = copyGroup(value, ORG);
-    } else if (key === ASSESSED_ON.path) {
-      copy = valueOk(ASSESSED_ON_CHECK, value) ? value : undefined;
-    } else if (key === 'extra') {
-      copy = copyExtra(value, extraFacts);
-    } else {
-      const group = INDICATORS[key];
-      copy = group === undefined ? undefined : copyGroup(value, group);
-    }
+  let found = copyKeys(input, ROOT_KEYS, out);
+  if (found === undefined) return undefined;
+  const extra = own(input, 'extra');
+  if (extra !== undefined) {
+    const copy = copyExtra(extra, extraFacts);
     if (copy === undefined) return undefined;
-    out[key] = copy;
+    out.extra = copy;
+    found++;
   }
-  if (out.org === undefined || out.assessedOn === undefined) return undefined;
+  if (!everyKeyRead(input, found)) return undefined;
   for (const rule of CROSS_FIELD_RULES) if (rule.check(out).length > 0) return undefined;
   return out as unknown as Assessment;
 }
