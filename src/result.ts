@@ -19,7 +19,6 @@
  * @module
  */
 import type { Assessment, Region } from './schema/assessment.js';
-import { REGION_GROUP, keyOf } from './schema/fields.js';
 import type { EffectiveThresholds, Ruleset, Thresholds } from './ruleset.js';
 import { leafResults, type LeafResults } from './engine/leaf.js';
 import type { CompiledRuleset } from './engine/compiled.js';
@@ -195,14 +194,14 @@ const INSPECT_HOOK: PropertyDescriptor = {
   },
 };
 
-/** The region in field-table order, whatever order the input gave its keys in. @internal */
+/**
+ * A copy of the region. Both ways of checking an assessment (zod and the fast acceptors) give
+ * its objects the field table's key order, whatever order the input gave them in, so the copy
+ * has that order too. @internal
+ */
 export function regionOf(region: Region): Region {
-  const out: Record<string, string> = {};
-  for (const key of REGION_KEYS) if (region[key] !== undefined) out[key] = region[key]!;
-  return out as Region;
+  return { ...region };
 }
-
-const REGION_KEYS = REGION_GROUP.fields.map((field) => keyOf(field.path) as keyof Region);
 
 /** The result's keys before `ruleset`, each a fresh copy. */
 function head(state: State): Pick<ScreeningResult, 'orgId' | 'orgName' | 'kind' | 'region' | 'assessedOn'> {

@@ -6,7 +6,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { screen, screenMany, summarize, type ScreeningResult } from '../src/index.js';
+import { screen, screenMany, screenManyCompact, summarize, type ScreeningResult } from '../src/index.js';
 import { readFixtures, fixture } from './helpers/fixtures.js';
 
 const KEYS = ['orgId', 'orgName', 'kind', 'region', 'assessedOn', 'ruleset', 'verdict', 'score', 'matched', 'criteria', 'checklist', 'timeline'];
@@ -48,6 +48,16 @@ describe('a result is plain data to its reader', () => {
       expect({ ...result }).toEqual(json);
       expect(result).toEqual(json);
     }
+  });
+
+  it('the region has the field table\'s key order, whatever order the input gave, in every batch and in screen', async () => {
+    const org = weakLax.org as { region: Record<string, string> };
+    const backwards = { ...weakLax, org: { ...org, region: Object.fromEntries(Object.entries(org.region).reverse()) } };
+    const order = ['province', 'city', 'county', 'township'].filter((key) => key in org.region);
+    expect(Object.keys(backwards.org.region)).toEqual([...order].reverse());
+    expect(Object.keys((await screen(backwards)).region!)).toEqual(order);
+    expect(Object.keys((await batchOf([backwards]))[0]!.region!)).toEqual(order);
+    for await (const entry of screenManyCompact([backwards])) expect(entry.ok && Object.keys(entry.result.region!)).toEqual(order);
   });
 
   it('console.log and the REPL show the data, not accessors', async () => {
