@@ -51,7 +51,7 @@ describe('a result is plain data to its reader', () => {
   });
 
   it('the region has the field table\'s key order, whatever order the input gave, in every batch and in screen', async () => {
-    const org = weakLax.org as { region: Record<string, string> };
+    const org = weakLax.org as unknown as { region: Record<string, string> };
     const backwards = { ...weakLax, org: { ...org, region: Object.fromEntries(Object.entries(org.region).reverse()) } };
     const order = ['province', 'city', 'county', 'township'].filter((key) => key in org.region);
     expect(Object.keys(backwards.org.region)).toEqual([...order].reverse());

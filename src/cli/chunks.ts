@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { defaultRuleset, screenMany, screenManyCompact, summarize, type BatchEntry, type CompactEntry, type Issue, type ScreeningSummary, type ScreenOptions } from '../index.js';
-import { formatChunk, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
+import { ChunkText, OUTPUT_FORMATS, type Entry, type Format } from './format.js';
 import { countedEntry, SheetChunkBuilder, type SheetChunk } from './xlsx-write.js';
 
 /** What `screen` writes: a text format, or an `.xlsx` workbook (written by the main thread). */
@@ -39,48 +39,56 @@ export async function screenChunk(
 ): Promise<ChunkOutput> {
   if (format === 'xlsx') return screenSheetChunk('items' in input ? input.items : linesOfBytes(input.bytes, input.firstLine), firstIndex, options);
   // Records are read one at a time as the screening asks for them (raw JSON Lines are parsed
-  // only then), so each is garbage soon after it is screened; the items that could not be
-  // read are kept aside with their places.
-  const unread = new Map<number, Extract<InputItem, { ok: false }>>();
+  // only then), and each entry is formatted as it comes, so a record and its result are
+  // garbage soon after; the items that could not be read wait, with their places, for the
+  // entries around them.
+  const unread: Array<{ at: number; item: Extract<InputItem, { ok: false }> }> = [];
+  const places: number[] = []; // the place in the chunk of each record handed to the screening
   const rows = new Map<number, number>();
   let count = 0;
   function* readable(): Generator<unknown> {
     for (const item of 'items' in input ? input.items : lineItemsOfBytes(input.bytes, input.firstLine)) {
       const at = count++;
       if (item.row !== undefined) rows.set(at, item.row);
-      if (item.ok) yield item.record;
-      else unread.set(at, item);
+      if (item.ok) {
+        places.push(at);
+        yield item.record;
+      } else unread.push({ at, item });
     }
   }
+  const text = new ChunkText(OUTPUT_FORMATS[format]);
+  const kept: Entry[] | undefined = withSummary ? [] : undefined;
+  let invalid = 0;
+  /** Puts the entry at place `at` of the chunk into the output, with its index in the whole input. */
+  const add = (entry: Entry, at: number): void => {
+    entry.index = firstIndex + at;
+    // An invalid record from a spreadsheet says on which row it is, as the spreadsheet numbers them.
+    const row = rows.get(at);
+    if (!entry.ok && row !== undefined) entry = { ...entry, row };
+    if (!entry.ok) invalid++;
+    kept?.push(entry);
+    text.add(entry);
+  };
+  let waiting = 0; // the first unread item not yet added
+  /** Adds the items that could not be read, up to place `before`: they keep their place among the screened ones. */
+  const addUnread = (before: number): void => {
+    for (; waiting < unread.length && unread[waiting]!.at < before; waiting++) {
+      const { at, item } = unread[waiting]!;
+      add({ index: 0, ok: false, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) }, at);
+    }
+  };
   // Tables and CSV need no explanation: the compact path is several times faster.
   // A workbook shows criterion titles and checklists, and counts townships with summarize.
   const full = withSummary || format === 'json' || format === 'jsonl';
-  const screened: Entry[] = [];
-  for await (const entry of full ? screenMany(readable(), options) : screenManyCompact(readable(), options)) screened.push(entry);
-  // Records that could not even be read keep their place among the screened ones.
-  const entries: Entry[] = [];
-  let next = 0;
-  let invalid = 0;
-  for (let i = 0; i < count; i++) {
-    const index = firstIndex + i;
-    const item = unread.get(i);
-    let entry: Entry;
-    if (item === undefined) {
-      // Each entry is this chunk's own: its index becomes the record's place in the whole input.
-      entry = screened[next++]!;
-      entry.index = index;
-    } else {
-      entry = { index, ok: false, issues: item.issues, ...(item.orgId ? { orgId: item.orgId } : {}) };
-    }
-    // An invalid record from a spreadsheet says on which row it is, as the spreadsheet numbers them.
-    const row = rows.get(i);
-    if (!entry.ok && row !== undefined) entry = { ...entry, row };
-    if (!entry.ok) invalid++;
-    entries.push(entry);
+  let screened = 0;
+  for await (const entry of full ? screenMany(readable(), options) : screenManyCompact(readable(), options)) {
+    const at = places[screened++]!;
+    addUnread(at);
+    add(entry, at);
   }
-  const counts = withSummary ? { summary: summarize(entries as BatchEntry[]) } : {};
-  const { text, notes } = formatChunk(OUTPUT_FORMATS[format], entries);
-  return { text, notes, entries: entries.length, invalid, ...counts };
+  addUnread(Infinity);
+  const counts = kept ? { summary: summarize(kept as BatchEntry[]) } : {};
+  return { text: text.text, notes: text.notes, entries: count, invalid, ...counts };
 }
 
 /**

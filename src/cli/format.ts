@@ -38,16 +38,26 @@ export interface OutputFormat {
   tail(notes: readonly string[], entries: number): string;
 }
 
-/** Formats a chunk of entries: their texts joined by the format's separator. */
-export function formatChunk(format: OutputFormat, entries: readonly Entry[]): { text: string; notes: string[] } {
-  const texts: string[] = [];
-  const notes: string[] = [];
-  for (const entry of entries) {
-    const text = format.entry(entry);
-    if (text) texts.push(text);
-    if (!entry.ok && format.note) notes.push(format.note(entry));
+/**
+ * A chunk's text, made entry by entry as the entries come (so that no entry outlives its
+ * formatting): their texts joined by the format's separator, and the notes for the tail.
+ */
+export class ChunkText {
+  private readonly texts: string[] = [];
+  /** Notes about invalid records, for the format's tail. */
+  readonly notes: string[] = [];
+
+  constructor(private readonly format: OutputFormat) {}
+
+  add(entry: Entry): void {
+    const text = this.format.entry(entry);
+    if (text) this.texts.push(text);
+    if (!entry.ok && this.format.note) this.notes.push(this.format.note(entry));
   }
-  return { text: texts.join(format.separator), notes };
+
+  get text(): string {
+    return this.texts.join(this.format.separator);
+  }
 }
 
 /** Chinese names of the verdicts (and of an invalid record). */
@@ -61,10 +71,9 @@ export const VERDICT_ZH: Record<string, string> = {
 
 type AnyResult = ScreeningResult | CompactResult;
 
-/** The region's parts joined by `/`. */
+/** The region's parts joined by `/`, in the field table's order (a result's region has it). */
 export function regionOf(result: AnyResult): string {
-  const r = result.region ?? {};
-  return [r.province, r.city, r.county, r.township].filter(Boolean).join('/');
+  return Object.values(result.region ?? {}).filter(Boolean).join('/');
 }
 
 /** Near and insufficient criteria, from a compact result or read off a full one. */
