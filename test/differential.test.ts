@@ -260,6 +260,44 @@ describe('fast acceptor (batch validation) against zod', () => {
         expect(acceptAssessment(odd, {})).toBeUndefined();
       }
     });
+
+    it('a field read but not walked by for…in cannot stand in for an unknown key walked but not read', () => {
+      const base = { org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01' };
+      /** `object` with `key` (holding `value`) not enumerable, then `more` added. */
+      const hidden = (object: object, key: string, value: unknown, more: object) =>
+        Object.assign(Object.defineProperty({ ...object }, key, { value, enumerable: false }), more);
+      const leadership = { seatsRequired: 5, seatsFilled: 5 };
+      const cases: Array<[string, unknown]> = [
+        ['a typo next to a hidden field', { ...base, leadership: hidden(leadership, 'seatsRequired', 5, { seatsRequird: 5 }) }],
+        ['a "__proto__" key next to a hidden field', { ...base, leadership: Object.defineProperty(hidden(leadership, 'seatsRequired', 5, {}), '__proto__', { value: 1, enumerable: true }) }],
+        ['a key set to undefined next to a hidden field', { ...base, leadership: hidden({ seatsFilled: 5 }, 'seatsRequired', 5, { workStalled: undefined }) }],
+        ['a Proxy whose get shows a field its keys do not', { ...base, leadership: new Proxy({ seatsFilled: 5, seatsRequird: 5 }, { get: (t, p) => (p === 'seatsRequired' ? 5 : Reflect.get(t, p)) }) }],
+        ['an unknown root key next to a hidden group', hidden(base, 'venue', { hasFixedVenue: true }, { venu: { hasFixedVenue: true } })],
+      ];
+      for (const [name, record] of cases) {
+        const parsed = assessmentSchema.safeParse(record);
+        const accepted = acceptAssessment(record, {});
+        // Hand-checked: zod refuses the first, second, fourth and fifth (an unknown key); it takes the third with `workStalled: undefined`.
+        if (accepted !== undefined) {
+          expect(parsed.success, name).toBe(true);
+          expect(Reflect.ownKeys(accepted.leadership ?? {}), name).toEqual(Reflect.ownKeys(parsed.data!.leadership ?? {}));
+        }
+        expect(parsed.success, name).toBe(name === 'a key set to undefined next to a hidden field');
+      }
+    });
+
+    it('a field name added to Object.prototype later is read as zod reads it', () => {
+      const base = { org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01' };
+      // Not enumerable, so for…in does not walk it; zod reads it through the prototype and refuses the bad value.
+      Object.defineProperty(Object.prototype, 'seatsRequired', { value: -1, enumerable: false, configurable: true });
+      try {
+        const record = { ...base, leadership: { seatsFilled: 5 } };
+        expect(assessmentSchema.safeParse(record).success).toBe(false);
+        expect(acceptAssessment(record, {})).toBeUndefined();
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).seatsRequired;
+      }
+    });
   });
 
   describe('fast acceptance: dates', () => {

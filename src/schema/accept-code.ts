@@ -83,26 +83,34 @@ function read(key: string): string {
  * check) or an expression giving the value to keep (a nested group's copy, `undefined` when
  * zod must decide).
  */
-function take(key: string, name: string, keep: { test: string } | { copy: string }, required: boolean): { read: string; store: string } {
+function take(key: string, name: string, keep: { test: string } | { copy: string }, required: boolean): { read: string; seen: string; store: string } {
   const check = 'test' in keep ? `if (!(${keep.test})) return undefined; ${name} = v;` : `${name} = ${keep.copy}; if (${name} === undefined) return undefined;`;
   return {
     read: `v = ${read(key)}; if (v !== undefined) { ${check} n++; }${required ? ' else return undefined;' : ''}`,
+    seen: `case ${literal(key)}: if (${name} === undefined) return undefined; break;`,
     store: `if (${name} !== undefined) out[${literal(key)}] = ${name};`,
   };
 }
 
 /**
  * The body of a function that copies an object whose keys are `takes`: every key read once,
- * in order, and checked; then every own enumerable key of the object must have been one of
- * those (not an unknown key, nor a key set to `undefined`); then the copy, in the order of
- * the keys.
+ * in order, and checked; then every key `for…in` walks must be one of those read with a value
+ * (not an unknown key, nor a key set to `undefined`), and as many as were read: a key read but
+ * not walked (not enumerable, or a Proxy's) cannot stand in for an unknown key walked but not
+ * read. Then the copy, in the order of the keys.
  */
-function copyBody(takes: ReadonlyArray<{ read: string; store: string }>): string {
+function copyBody(takes: ReadonlyArray<{ read: string; seen: string; store: string }>): string {
   const locals = takes.map((_, i) => `k${i}`).join(', ');
   return `if (!isPlain(value)) return undefined;
   let n = 0, v, ${locals};
   ${takes.map((t) => t.read).join('\n  ')}
-  for (const key in value) n--;
+  for (const key in value) {
+    switch (key) {
+      ${takes.map((t) => t.seen).join('\n      ')}
+      default: return undefined;
+    }
+    n--;
+  }
   if (n !== 0) return undefined;
   const out = {};
   ${takes.map((t) => t.store).join('\n  ')}

@@ -107,9 +107,15 @@ function isPlain(value: unknown): value is Plain {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Names `Object.prototype` has when this module loads: the generated acceptor decides the same
+ * when it is made, so a property added to `Object.prototype` later is read as both read it.
+ */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Own property `key` of `value`: no field shares a name with a property of `Object.prototype`, but were one to, only the own one. */
 function own(value: Plain, key: string): unknown {
-  return key in Object.prototype && !Object.hasOwn(value, key) ? undefined : value[key];
+  return PROTOTYPE_NAMES.has(key) && !Object.hasOwn(value, key) ? undefined : value[key];
 }
 
 /**
@@ -133,12 +139,17 @@ function copyKeys(value: Plain, keys: GroupCheck['keys'], out: Plain): number | 
 }
 
 /**
- * True when every own enumerable key of `value` is among the `found` keys read: no unknown key,
- * none set to `undefined`.
+ * True when the keys `for…in` walks in `value` are exactly the `found` keys copied into `out`:
+ * each walked key was copied (not an unknown key, nor one set to `undefined`), and as many as
+ * were copied, so a key read but not walked (not enumerable, or a Proxy's) cannot stand in for
+ * an unknown key walked but not read.
  */
-function everyKeyRead(value: Plain, found: number): boolean {
+function everyKeyRead(value: Plain, found: number, out: Plain): boolean {
   let n = found;
-  for (const _ in value) n--;
+  for (const key in value) {
+    if (!Object.hasOwn(out, key)) return false;
+    n--;
+  }
   return n === 0;
 }
 
@@ -147,7 +158,7 @@ function copyGroup(value: unknown, group: GroupCheck): Plain | undefined {
   if (!isPlain(value)) return undefined;
   const out: Plain = {};
   const found = copyKeys(value, group.keys, out);
-  return found !== undefined && everyKeyRead(value, found) ? out : undefined;
+  return found !== undefined && everyKeyRead(value, found, out) ? out : undefined;
 }
 
 /** A checked copy of `extra`: every key declared by the ruleset, with a value of its type. */
@@ -180,7 +191,7 @@ export function acceptInterpreted(input: unknown, extraFacts: Readonly<Record<st
     out.extra = copy;
     found++;
   }
-  if (!everyKeyRead(input, found)) return undefined;
+  if (!everyKeyRead(input, found, out)) return undefined;
   for (const rule of CROSS_FIELD_RULES) if (rule.check(out).length > 0) return undefined;
   return out as unknown as Assessment;
 }
