@@ -30,12 +30,13 @@ export type GeneratedReader = (assessment: object) => unknown[];
 const literal = (text: string): string => JSON.stringify(text);
 
 /**
- * A read of own property `key` of `g`, as an expression. A key that `Object.prototype` also has
- * (`constructor`, `__proto__`: an extra fact may be named so) is read only as an own property,
- * as the interpreted reader reads every key.
+ * A read of property `key` of `object`, as an expression. The reader is made and used only
+ * while `Object.prototype` has none of the names facts are read under (`prototypeClean` in
+ * facts.ts), so a plain read is an own read; an extra fact (named by the ruleset, and perhaps
+ * `constructor` or `toString`) is always read as an own property.
  */
 function ownRead(object: string, key: string, always: boolean): string {
-  return always || key in Object.prototype ? `(Object.hasOwn(${object}, ${literal(key)}) ? ${object}[${literal(key)}] : undefined)` : `${object}[${literal(key)}]`;
+  return always ? `(Object.hasOwn(${object}, ${literal(key)}) ? ${object}[${literal(key)}] : undefined)` : `${object}[${literal(key)}]`;
 }
 
 /** The source of a reader of `plan` into a vector of `length` slots. */

@@ -71,6 +71,21 @@ const DERIVED_BY_NAME = new Map(DERIVED_FACTS.map((fact) => [fact.name, fact]));
 const INPUT_FACTS = FIELDS.filter((f) => f.path === 'org.kind' || f.path === 'org.level' || INDICATOR_GROUPS.some((g) => f.path.startsWith(`${g.path}.`)));
 const INPUT_BY_NAME = new Map(INPUT_FACTS.map((f) => [f.path, f]));
 
+/** The names facts are read under: every input group and field, and `extra`. */
+const READ_NAMES = [...new Set([...INPUT_FACTS.flatMap((f) => f.path.split('.')), 'extra'])];
+
+/**
+ * True when `Object.prototype` has none of the names facts are read under. The generated fact
+ * reader reads them without an own-property check (which would cost half its time), so it is
+ * made, and used, only while this holds: a compiled ruleset is looked up again for every batch
+ * (`compileRuleset`), and one compiled while a name is there (put on `Object.prototype` by
+ * other code) reads with the interpreted reader, own properties only. @internal
+ */
+export function prototypeClean(): boolean {
+  for (const name of READ_NAMES) if (name in Object.prototype) return false;
+  return true;
+}
+
 /** Every fact name a rule may read, `extra.*` aside. */
 export const FACT_NAMES: ReadonlySet<string> = new Set([...INPUT_BY_NAME.keys(), ...DERIVED_BY_NAME.keys()]);
 
@@ -147,8 +162,9 @@ export type VectorReader = (assessment: Assessment) => FactValue[];
  * Reads a list of facts into a vector, slot by slot, as {@link readFact} reads each: the facts
  * of one input group are read from one lookup of the group, which matters when every record of
  * a province is read. The compiled evaluator's `extract`: generated code made from this plan
- * (`facts-code.ts`) where code can be made from strings, else an interpreted loop (as `generate`
- * returning `undefined` gives it, which the differential tests use).
+ * (`facts-code.ts`) where code can be made from strings and {@link prototypeClean} holds, else an
+ * interpreted loop (as `generate` returning `undefined` gives it, which the differential tests
+ * use).
  */
 export function vectorReader(names: readonly string[], generate: typeof generateVectorReader = generateVectorReader): VectorReader {
   const groups = new Map<string, Array<{ slot: number; key: string; derived: DerivedFact | undefined }>>();
@@ -159,7 +175,7 @@ export function vectorReader(names: readonly string[], generate: typeof generate
     reads.push({ slot, key, derived });
   });
   const plan = [...groups].map(([group, reads]) => ({ group, reads }));
-  const generated = generate(plan, names.length) as VectorReader | undefined;
+  const generated = prototypeClean() ? (generate(plan, names.length) as VectorReader | undefined) : undefined;
   if (generated) return generated;
   return (assessment) => {
     const vector: FactValue[] = new Array(names.length);

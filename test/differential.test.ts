@@ -24,7 +24,7 @@ import { leafResults } from '../src/engine/leaf.js';
 import { CODE, criterionCodes, scoreOf, verdictOf } from '../src/outcome.js';
 import { ACCEPTOR, acceptAssessment as acceptGenerated, acceptInterpreted } from '../src/schema/accept.js';
 import { assessmentSchema, type Assessment } from '../src/schema/assessment.js';
-import { FACT_NAMES, vectorReader } from '../src/facts.js';
+import { FACT_NAMES, prototypeClean, vectorReader } from '../src/facts.js';
 import { assessmentArb, badRecordArb, thresholdsArb } from './helpers/arbitraries.js';
 import { shapesAssessmentArb, shapesRuleset } from './helpers/shapes-ruleset.js';
 import { viaCompiled, viaReference } from './helpers/compare.js';
@@ -148,6 +148,30 @@ describe('where the acceptor and the fact reader come from', () => {
     );
     const bare = { org: { id: '99', name: '测试村', kind: 'village' }, assessedOn: '2026-03-31', extra: {} } as unknown as Assessment;
     expect(generated(bare).slice(-4)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('a field name put on Object.prototype after the ruleset was compiled is not read as a fact by screenMany, as screen does not', async () => {
+    // Hand-checked: this village does not say whether work stalled; nothing may say it for it.
+    const record = { org: { id: '99000000001', name: '测试村党支部', kind: 'village' }, assessedOn: '2026-03-31', leadership: { seatsRequired: 5, seatsFilled: 5 } };
+    await expectSame(record, undefined); // compiles the default ruleset with the generated reader
+    // What screen makes of each (hand-checked): an inherited field is not the record's; an
+    // inherited group is read by zod as the record's (no fixed venue: C10).
+    for (const [name, value, matched] of [['workStalled', true, []], ['venue', { hasFixedVenue: false }, ['C10']]] as const) {
+      Object.defineProperty(Object.prototype, name, { value, enumerable: false, configurable: true });
+      try {
+        expect(prototypeClean()).toBe(false);
+        // A new batch, as every call of screenMany is (the test helper keeps its batches).
+        const batch = [];
+        for await (const entry of screenMany([record])) batch.push(entry);
+        const reference = await screen(record);
+        expect(reference.matched).toEqual(matched);
+        expect(batch[0]!.ok && JSON.stringify(batch[0]!.result)).toBe(JSON.stringify(reference));
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)[name];
+      }
+    }
+    expect(prototypeClean()).toBe(true);
+    await expectSame(record, undefined);
   });
 
   it('where code cannot be made from strings, the interpreted acceptor gives the same batch (the built package, node --disallow-code-generation-from-strings)', async () => {

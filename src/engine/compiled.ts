@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { vectorReader, type FactValue } from '../facts.js';
+import { prototypeClean, vectorReader, type FactValue } from '../facts.js';
 import type { Assessment } from '../schema/assessment.js';
 import type { EffectiveThresholds, Ruleset } from '../ruleset.js';
 import { MET, NOT_MET, OPERATORS, UNKNOWN } from './conditions.js';
@@ -83,7 +83,9 @@ const cache = new WeakMap<Ruleset, Map<string, CompiledRuleset>>();
 
 /** Compiles `ruleset` against effective thresholds; cached per ruleset and thresholds. */
 export function compileRuleset(ruleset: Ruleset, thresholds: EffectiveThresholds): CompiledRuleset {
-  const key = JSON.stringify(thresholds.values);
+  // Compiled apart while Object.prototype has a name facts are read under: then facts are read
+  // by the interpreted reader (see prototypeClean).
+  const key = JSON.stringify(thresholds.values) + (prototypeClean() ? '' : ' own properties');
   let byKey = cache.get(ruleset);
   if (!byKey) cache.set(ruleset, (byKey = new Map()));
   let compiled = byKey.get(key);
