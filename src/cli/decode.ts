@@ -50,7 +50,6 @@ export function detectEncoding(head: Uint8Array, more: boolean): Encoding {
   return looksUtf8(window, more || first + WINDOW < head.length) ? 'utf-8' : 'gb18030';
 }
 
-
 /** The 1-based line of the first byte GB18030 refuses, counting `linesBefore` lines already read. */
 function lineOfFirstInvalidGb18030(bytes: Uint8Array, linesBefore: number): number {
   let line = linesBefore + 1;
