@@ -75,6 +75,21 @@ describe('invalid assessments reject with AssessmentError naming the field', () 
     ]);
   });
 
+  it('a cross-field rule compares only values that are valid in themselves', async () => {
+    // Hand-checked: a negative seat count is its own error; "filled exceeds required" and the
+    // shortage rule stay silent rather than compare with it. A date that is not a date cannot
+    // lie after assessedOn.
+    const a = base();
+    a.leadership = { ...(a.leadership as object), seatsRequired: -1, seatsFilled: 3, seatsShortSince: '2025-01-01' };
+    a.organisationLife = { ...(a.organisationLife as object), lastElectionOn: '2099-02-30' };
+    const issues = await issuesOf(a);
+    expect(issues.map((i) => i.path).sort()).toEqual(['leadership.seatsRequired', 'organisationLife.lastElectionOn']);
+    // The same values, valid: each rule speaks.
+    a.leadership = { ...(a.leadership as object), seatsRequired: 2 };
+    a.organisationLife = { ...(a.organisationLife as object), lastElectionOn: '2099-02-28' };
+    expect((await issuesOf(a)).map((i) => i.path).sort()).toEqual(['leadership.seatsFilled', 'leadership.seatsShortSince', 'organisationLife.lastElectionOn']);
+  });
+
   it('names the organisation in the error when it can', async () => {
     const a = base();
     (a.safety as Record<string, unknown>).petitions = -2;

@@ -310,6 +310,25 @@ describe('fast acceptor (batch validation) against zod', () => {
       }
     });
 
+    it("cross-field rules read each record's own values, never the record before's", () => {
+      // The generated acceptor hands the rules their values in arrays reused record after
+      // record: a field the next record lacks must not keep the last one's value.
+      const org = { id: '1', name: 'n', kind: 'village' };
+      const complete = { org, assessedOn: '2020-01-01', leadership: { seatsRequired: 5, seatsFilled: 5, seatsShortSince: null, secretaryVacantSince: '2019-06-01' } };
+      const follows: unknown[] = [
+        // With the shortage date of the record before (null), 5 of 6 seats would break the shortage rule.
+        { org, assessedOn: '2020-01-01', leadership: { seatsRequired: 6, seatsFilled: 5 } },
+        // With its vacancy date (2019-06-01), an assessment on 2019-01-01 would have a date after it.
+        { org, assessedOn: '2019-01-01' },
+        { org, assessedOn: '2019-01-01', unity: { conflictReports: 0 } },
+      ];
+      for (const next of follows) {
+        expect(assessmentSchema.safeParse(next).success).toBe(true);
+        expect(acceptAssessment(complete, {})).toBeDefined();
+        expect(acceptAssessment(next, {})).toEqual(assessmentSchema.parse(next));
+      }
+    });
+
     it('a field name added to Object.prototype later is read as zod reads it', () => {
       const base = { org: { id: '1', name: 'n', kind: 'village' }, assessedOn: '2020-01-01' };
       // Not enumerable, so for…in does not walk it; zod reads it through the prototype and refuses the bad value.

@@ -83,13 +83,23 @@ function read(key: string): string {
  * check) or an expression giving the value to keep (a nested group's copy, `undefined` when
  * zod must decide).
  */
-function take(key: string, name: string, keep: { test: string } | { copy: string }, required: boolean): { read: string; seen: string; store: string } {
+function take(key: string, name: string, keep: { test: string } | { copy: string }, required: boolean, slots: readonly string[] = []): Take {
   const check = 'test' in keep ? `if (!(${keep.test})) return undefined; ${name} = v;` : `${name} = ${keep.copy}; if (${name} === undefined) return undefined;`;
   return {
     read: `v = ${read(key)}; if (v !== undefined) { ${check} n++; }${required ? ' else return undefined;' : ''}`,
     seen: `case ${literal(key)}: if (${name} === undefined) return undefined; break;`,
     store: `if (${name} !== undefined) out[${literal(key)}] = ${name};`,
+    publish: slots.map((slot) => `${slot} = ${name};`),
   };
+}
+
+/** The statements that read, check, copy and hand on one key (see {@link take}). */
+interface Take {
+  read: string;
+  seen: string;
+  store: string;
+  /** Stores of the checked value into the cross-field rules' slots that read the field. */
+  publish: string[];
 }
 
 /**
@@ -99,7 +109,7 @@ function take(key: string, name: string, keep: { test: string } | { copy: string
  * not walked (not enumerable, or a Proxy's) cannot stand in for an unknown key walked but not
  * read. Then the copy, in the order of the keys.
  */
-function copyBody(takes: ReadonlyArray<{ read: string; seen: string; store: string }>): string {
+function copyBody(takes: readonly Take[]): string {
   const locals = takes.map((_, i) => `k${i}`).join(', ');
   return `if (!isPlain(value)) return undefined;
   let n = 0, v, ${locals};
@@ -112,17 +122,18 @@ function copyBody(takes: ReadonlyArray<{ read: string; seen: string; store: stri
     n--;
   }
   if (n !== 0) return undefined;
+  ${takes.flatMap((t) => t.publish).join('\n  ')}
   const out = {};
   ${takes.map((t) => t.store).join('\n  ')}
   return out;`;
 }
 
 /** The source of one group's function and its children's, each named `g<n>`. */
-function groupSource(group: GroupSpec, names: Map<GroupSpec, string>, out: string[]): string {
+function groupSource(group: GroupSpec, names: Map<GroupSpec, string>, slots: RuleSlots, out: string[]): string {
   const name = `g${names.size}`;
   names.set(group, name);
-  const takes = group.fields.map((field, i) => take(keyOf(field.path), `k${i}`, { test: testOf(field) }, field.required === true));
-  for (const child of childrenOf(group)) takes.push(take(keyOf(child.path), `k${takes.length}`, { copy: `${groupSource(child, names, out)}(v)` }, child.required === true));
+  const takes = group.fields.map((field, i) => take(keyOf(field.path), `k${i}`, { test: testOf(field) }, field.required === true, slots.of(field.path)));
+  for (const child of childrenOf(group)) takes.push(take(keyOf(child.path), `k${takes.length}`, { copy: `${groupSource(child, names, slots, out)}(v)` }, child.required === true));
   out.push(`function ${name}(value) {
   ${copyBody(takes)}
 }`);
@@ -130,28 +141,58 @@ function groupSource(group: GroupSpec, names: Map<GroupSpec, string>, out: strin
 }
 
 /**
+ * Where the cross-field rules' values go: one array per rule (`V<r>`, holding the values
+ * `rules[r].test` takes, in the order of its `reads`), filled by the functions that check the
+ * fields. Every slot is cleared when a record begins, so that a field the record lacks is
+ * `undefined`.
+ */
+interface RuleSlots {
+  /** The slots (`V0[1]`) into which the checked value of field `path` goes. */
+  of(path: string): string[];
+  /** Declarations of the arrays, and the statements that clear them. */
+  readonly declare: string;
+  readonly clear: string;
+}
+
+function ruleSlots(rules: readonly CrossFieldRule[]): RuleSlots {
+  const byPath = new Map<string, string[]>();
+  rules.forEach((rule, r) => rule.reads.forEach((path, j) => byPath.set(path, [...(byPath.get(path) ?? []), `V${r}[${j}]`])));
+  return {
+    of: (path) => byPath.get(path) ?? [],
+    declare: rules.map((rule, r) => `const R${r} = rules[${r}], V${r} = [${rule.reads.map(() => 'undefined').join(', ')}];`).join('\n'),
+    clear: [...byPath.values()].flat().map((slot) => `${slot} = undefined;`).join(' '),
+  };
+}
+
+/**
  * The source of the whole acceptor: its group functions, then `accept`. The record's own keys
  * are walked with `for…in` (records differ in which groups they have, so constant-key reads
  * would meet many object shapes), each group copied into a local; the copy is then made in
- * the order of the zod schema's shape, so that it has zod's key order.
+ * the order of the zod schema's shape, so that it has zod's key order. Last, each cross-field
+ * rule tests the checked values the group functions left in its slots.
  */
-export function acceptorSource(): string {
+export function acceptorSource(rules: readonly CrossFieldRule[]): string {
   const functions: string[] = [];
   const names = new Map<GroupSpec, string>();
+  const slots = ruleSlots(rules);
   const keys: Array<[string, string, boolean]> = [
-    [ORG_GROUP.path, `${groupSource(ORG_GROUP, names, functions)}(v)`, true],
+    [ORG_GROUP.path, `${groupSource(ORG_GROUP, names, slots, functions)}(v)`, true],
     [ASSESSED_ON.path, `(${testOf(ASSESSED_ON)}) ? v : undefined`, true],
-    ...INDICATOR_GROUPS.map((group): [string, string, boolean] => [group.path, `${groupSource(group, names, functions)}(v)`, group.required === true]),
+    ...INDICATOR_GROUPS.map((group): [string, string, boolean] => [group.path, `${groupSource(group, names, slots, functions)}(v)`, group.required === true]),
     ['extra', 'copyExtra(v, extraFacts)', false],
   ];
   const cases = keys.map(([key, copy], i) => `case ${literal(key)}: k${i} = ${copy}; if (k${i} === undefined) return undefined; break;`);
   // A key not walked may still be there, not enumerable or inherited: zod reads it, so zod decides.
   const absent = keys.map(([key, , required], i) => (required ? `if (k${i} === undefined) return undefined;` : `if (k${i} === undefined && ${literal(key)} in input) return undefined;`));
   const stores = keys.map(([key], i) => `if (k${i} !== undefined) out[${literal(key)}] = k${i};`);
+  // A field of the record's root that a rule reads (assessedOn) is handed on by the root itself.
+  const rootPublish = keys.flatMap(([key], i) => slots.of(key).map((slot) => `${slot} = k${i};`));
   return `"use strict";
+${slots.declare}
 ${functions.join('\n')}
 return function accept(input, extraFacts) {
   if (!isPlain(input)) return undefined;
+  ${slots.clear}
   let ${keys.map((_, i) => `k${i}`).join(', ')};
   for (const key in input) {
     const v = input[key];
@@ -161,9 +202,10 @@ return function accept(input, extraFacts) {
     }
   }
   ${absent.join('\n  ')}
+  ${rootPublish.join(' ')}
   const out = {};
   ${stores.join('\n  ')}
-  for (let i = 0; i < rules.length; i++) if (rules[i].check(out).length > 0) return undefined;
+  ${rules.map((_, r) => `if (R${r}.test(V${r}).length > 0) return undefined;`).join('\n  ')}
   return out;
 };`;
 }
@@ -172,7 +214,7 @@ return function accept(input, extraFacts) {
 export function generateAcceptor(helpers: AcceptorHelpers): Acceptor | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function('isPlain', 'isInputDate', 'copyExtra', 'rules', acceptorSource()) as (...args: unknown[]) => Acceptor;
+    const factory = new Function('isPlain', 'isInputDate', 'copyExtra', 'rules', acceptorSource(helpers.rules)) as (...args: unknown[]) => Acceptor;
     return factory(helpers.isPlain, helpers.isInputDate, helpers.copyExtra, helpers.rules);
   } catch {
     return undefined;

@@ -15,6 +15,7 @@
  * @module
  */
 import { isInputDate } from '../internals/dates.js';
+import { valueCheck, valueOk, type ValueCheck } from './valid.js';
 import { CROSS_FIELD_RULES, type Assessment } from './assessment.js';
 import { ASSESSED_ON, GROUPS, INDICATOR_GROUPS, ORG_GROUP, keyOf, type FieldSpec, type GroupSpec } from './fields.js';
 import type { ExtraFactType } from '../ruleset.js';
@@ -22,22 +23,15 @@ import { generateAcceptor, type Acceptor } from './accept-code.js';
 
 type Plain = Record<string, unknown>;
 
-/** Field types as small integers, so that one monomorphic switch checks every value. */
-const TYPE_CODES = { id: 0, text: 1, count: 2, amount: 3, share: 4, boolean: 5, date: 6, enum: 7 } as const;
-
 /** A nested group, in {@link FieldCheck.type}. */
 const GROUP = -1;
 
 /**
- * What zod requires of one key of a group: a field's type and bounds, or (type {@link GROUP})
- * a nested group's checks. One shape for both, so that the loop over a record's keys reads
- * them monomorphically.
+ * What zod requires of one key of a group: a field's check, or (type {@link GROUP}) a nested
+ * group's checks. One shape for both, so that the loop over a record's keys reads them
+ * monomorphically.
  */
-interface FieldCheck {
-  readonly type: number;
-  readonly nullable: boolean;
-  readonly max: number;
-  readonly values: readonly unknown[];
+interface FieldCheck extends ValueCheck {
   readonly group: GroupCheck | undefined;
 }
 
@@ -47,36 +41,8 @@ interface GroupCheck {
 }
 
 function fieldCheck(field: FieldSpec): FieldCheck {
-  return {
-    type: TYPE_CODES[field.type],
-    nullable: field.nullable === true,
-    max: field.max ?? Number.MAX_VALUE,
-    values: field.values ?? [],
-    group: undefined,
-  };
-}
-
-/** True when `value` is what zod accepts for the field. */
-function valueOk(check: FieldCheck, value: unknown): boolean {
-  if (value === null) return check.nullable;
-  switch (check.type) {
-    case TYPE_CODES.id:
-      return typeof value === 'string' && value.length > 0;
-    case TYPE_CODES.text:
-      return typeof value === 'string';
-    case TYPE_CODES.count:
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= check.max;
-    case TYPE_CODES.amount:
-      return typeof value === 'number' && value >= 0 && value <= check.max;
-    case TYPE_CODES.share:
-      return typeof value === 'number' && value >= 0 && value <= 1;
-    case TYPE_CODES.boolean:
-      return typeof value === 'boolean';
-    case TYPE_CODES.date:
-      return typeof value === 'string' && isInputDate(value);
-    default:
-      return check.values.includes(value);
-  }
+  const { type, nullable, max, values } = valueCheck(field);
+  return { type, nullable, max, values, group: undefined };
 }
 
 function groupCheck(group: GroupSpec): GroupCheck {

@@ -7,7 +7,8 @@
  * @module
  */
 import * as z from 'zod';
-import { compareDates, isInputDate } from '../internals/dates.js';
+import { compareDates } from '../internals/dates.js';
+import { valueCheck, valueOk } from './valid.js';
 import { ASSESSED_ON, FIELDS, GROUPS, INDICATOR_GROUPS, keyOf, type FieldSpec, type GroupSpec } from './fields.js';
 import type { Assessment } from './assessment.types.js';
 
@@ -49,93 +50,109 @@ export interface CrossFieldIssue {
 }
 
 /**
- * A rule between fields that JSON Schema cannot express. The zod schema and the fast acceptor
- * both run `check`, which reads only values that are themselves well-formed (it also runs
- * on input whose other fields failed, so that every bad field is listed at once).
+ * A rule between fields that JSON Schema cannot express, written once as `test` over the
+ * fields it `reads`. Each field's value reaches `test` only when it is present and valid by
+ * the field table (else `undefined`), so a rule never compares a value that is wrong in
+ * itself, and the fast acceptor, whose values are all checked already, hands them over from
+ * the copy it is making without reading the record again. The zod schema (and the interpreted
+ * acceptor) run `check` on a whole input object, which may be invalid elsewhere, so that every
+ * bad field is listed at once.
  */
 export interface CrossFieldRule {
   /** What the rule says, for the JSON Schema's description. */
   readonly describe: string;
-  /** The problems found in a (possibly invalid) input object. */
+  /** The dotted paths of the fields it reads (`leadership.seatsFilled`, `assessedOn`), in the order `test` takes their values. */
+  readonly reads: readonly string[];
+  /**
+   * The problems found, given the value of each field read (`values[i]` for `reads[i]`): the
+   * value when it is present and valid, else `undefined`. It must not keep `values`, which the
+   * fast acceptor reuses record after record.
+   */
+  readonly test: (values: ArrayLike<unknown>) => readonly CrossFieldIssue[];
+  /** The problems found in a (possibly invalid) input object: {@link CrossFieldRule.test} on its valid values. */
   readonly check: (root: Plain) => readonly CrossFieldIssue[];
 }
 
 /** No problem found: one shared empty list, since the fast acceptor asks every rule of every record. */
 const NONE: readonly CrossFieldIssue[] = Object.freeze([]);
 
+/** A field of the table by its dotted path: an indicator's `group.key`, or `assessedOn`. */
+function fieldAt(path: string): FieldSpec {
+  const field = FIELDS.find((f) => f.path === path);
+  if (!field || (field !== ASSESSED_ON && field.path.split('.').length !== 2)) throw new Error(`assessment.ts: a cross-field rule reads ${path}, not a field of an indicator group`);
+  return field;
+}
+
+/** A cross-field rule, its `check` made from `reads` and `test`. */
+function crossFieldRule(rule: Omit<CrossFieldRule, 'check'>): CrossFieldRule {
+  const reads = rule.reads.map((path) => {
+    const field = fieldAt(path);
+    return { path: path.includes('.') ? (path.split('.') as [string, string]) : (['', path] as const), check: valueCheck(field) };
+  });
+  return {
+    ...rule,
+    check(root) {
+      const values = reads.map(({ path, check }) => {
+        const value = path[0] === '' ? (Object.hasOwn(root, path[1]) ? root[path[1]] : undefined) : at(root, path);
+        return value !== undefined && valueOk(check, value) ? value : undefined;
+      });
+      return rule.test(values);
+    },
+  };
+}
+
 /** Fields holding a date that may not lie after `assessedOn`. */
 const DATED_FIELDS = FIELDS.filter((f) => f.type === 'date' && f !== ASSESSED_ON);
 
-if (DATED_FIELDS.some((f) => f.path.split('.').length !== 2)) throw new Error('assessment.ts: a dated field outside an indicator group');
-
-/** The same, by group (each group read once per record), with their keys. */
-const DATED_BY_GROUP = [...new Set(DATED_FIELDS.map((f) => f.path.split('.')[0]!))].map((group) => ({
-  group,
-  fields: DATED_FIELDS.filter((f) => f.path.startsWith(`${group}.`)).map((f) => ({ path: f.path, key: keyOf(f.path) })),
-}));
-const SEATS_REQUIRED = ['leadership', 'seatsRequired'] as const;
-const SEATS_FILLED = ['leadership', 'seatsFilled'] as const;
-const SEATS_SHORT_SINCE = ['leadership', 'seatsShortSince'] as const;
-const VACANT_SINCE = ['leadership', 'secretaryVacantSince'] as const;
-const ABSENT_SINCE = ['leadership', 'secretaryAbsentSince'] as const;
-
-/** A date string zod accepts, or `null`; anything else makes a cross-field rule stay silent. */
-const dateOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && isInputDate(value));
-
 /** The cross-field rules, each once. The ruleset-dependent rule on `extra` is checked beside the ruleset. */
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
-  {
+  crossFieldRule({
     describe: 'leadership.seatsFilled must not exceed leadership.seatsRequired.',
-    check(root) {
-      const required = at(root, SEATS_REQUIRED);
-      const filled = at(root, SEATS_FILLED);
-      return Number.isSafeInteger(required) && Number.isSafeInteger(filled) && (filled as number) > (required as number)
-        ? [{ path: 'leadership.seatsFilled', params: { key: 'seats', filled, required } }]
-        : NONE;
+    reads: ['leadership.seatsRequired', 'leadership.seatsFilled'],
+    test(values) {
+      const required = values[0] as number | undefined;
+      const filled = values[1] as number | undefined;
+      return required !== undefined && filled !== undefined && filled > required ? [{ path: 'leadership.seatsFilled', params: { key: 'seats', filled, required } }] : NONE;
     },
-  },
-  {
+  }),
+  crossFieldRule({
     describe:
       'When leadership.seatsRequired and leadership.seatsFilled are both given, leadership.seatsShortSince is a date only when seatsFilled < seatsRequired, and null only when they are equal.',
-    check(root) {
-      const required = at(root, SEATS_REQUIRED);
-      const filled = at(root, SEATS_FILLED);
-      const since = at(root, SEATS_SHORT_SINCE);
-      if (!Number.isSafeInteger(required) || !Number.isSafeInteger(filled) || !dateOrNull(since)) return NONE;
-      const short = (filled as number) < (required as number);
+    reads: ['leadership.seatsRequired', 'leadership.seatsFilled', 'leadership.seatsShortSince'],
+    test(values) {
+      const required = values[0] as number | undefined;
+      const filled = values[1] as number | undefined;
+      const since = values[2] as string | null | undefined;
+      if (required === undefined || filled === undefined || since === undefined) return NONE;
+      const short = filled < required;
       return (since !== null) === short ? NONE : [{ path: 'leadership.seatsShortSince', params: { key: 'seatsShort', filled, required, since } }];
     },
-  },
-  {
+  }),
+  crossFieldRule({
     describe: 'leadership.secretaryAbsentSince must be null when leadership.secretaryVacantSince is a date (a vacant post has no secretary to be absent).',
-    check(root) {
-      const vacant = at(root, VACANT_SINCE);
-      const absent = at(root, ABSENT_SINCE);
-      return typeof vacant === 'string' && isInputDate(vacant) && typeof absent === 'string' && isInputDate(absent)
-        ? [{ path: 'leadership.secretaryAbsentSince', params: { key: 'absentWhileVacant', vacant, absent } }]
-        : NONE;
+    reads: ['leadership.secretaryVacantSince', 'leadership.secretaryAbsentSince'],
+    test(values) {
+      const vacant = values[0] as string | null | undefined;
+      const absent = values[1] as string | null | undefined;
+      return typeof vacant === 'string' && typeof absent === 'string' ? [{ path: 'leadership.secretaryAbsentSince', params: { key: 'absentWhileVacant', vacant, absent } }] : NONE;
     },
-  },
-  {
+  }),
+  crossFieldRule({
     describe: `No date (${DATED_FIELDS.map((f) => f.path).join(', ')}) may lie after assessedOn.`,
-    check(root) {
-      const assessedOn = root.assessedOn;
-      if (typeof assessedOn !== 'string' || !isInputDate(assessedOn)) return NONE;
+    reads: [ASSESSED_ON.path, ...DATED_FIELDS.map((f) => f.path)],
+    test(values) {
+      const assessedOn = values[0] as string | undefined;
+      if (assessedOn === undefined) return NONE;
       let issues: CrossFieldIssue[] | undefined;
-      for (const { group, fields } of DATED_BY_GROUP) {
-        const values = record(Object.hasOwn(root, group) ? root[group] : undefined);
-        if (!values) continue;
-        for (const { path, key } of fields) {
-          const value = Object.hasOwn(values, key) ? values[key] : undefined;
-          // The comparison first: it is cheaper than checking the date, and most dates pass it.
-          if (typeof value === 'string' && compareDates(value, assessedOn) > 0 && isInputDate(value)) {
-            (issues ??= []).push({ path, params: { key: 'afterAssessedOn', value, assessedOn } });
-          }
+      for (let i = 1; i < values.length; i++) {
+        const value = values[i] as string | null | undefined;
+        if (typeof value === 'string' && compareDates(value, assessedOn) > 0) {
+          (issues ??= []).push({ path: DATED_FIELDS[i - 1]!.path, params: { key: 'afterAssessedOn', value, assessedOn } });
         }
       }
       return issues ?? NONE;
     },
-  },
+  }),
 ];
 
 /** Descriptions of every rule the JSON Schema cannot express, the ruleset's `extra` rule included. */
