@@ -146,17 +146,31 @@ export interface OutcomePlan {
   readonly guards: ReadonlyArray<readonly (readonly number[])[]>;
   /** Per criterion and leaf, the id of the branch the leaf belongs to. */
   readonly leafBranch: ReadonlyArray<readonly string[]>;
+  /** Per criterion, the leaves that have a warning line, each with its line and its operator's test. */
+  readonly nearCandidates: ReadonlyArray<readonly NearCandidate[]>;
+}
+
+/** A leaf with a warning line: its index in the criterion, the line, and the test of its operator. @internal */
+export interface NearCandidate {
+  readonly index: number;
+  readonly line: number;
+  readonly test: (actual: unknown, expected: unknown) => boolean;
 }
 
 /** Lays out a ruleset's warning lines leaf by leaf. @internal */
 export function outcomePlan(ruleset: Ruleset, thresholds: EffectiveThresholds): OutcomePlan {
   const warningLines: Array<number | undefined> = [];
-  for (const criterion of ruleset.criteria) {
-    for (const leaf of criterion.leaves) {
-      warningLines.push(leaf.value.kind === 'threshold' ? thresholds.warningLines[criterion.id]?.[leaf.value.name] : undefined);
-    }
-  }
+  const nearCandidates = ruleset.criteria.map((criterion) => {
+    const candidates: NearCandidate[] = [];
+    criterion.leaves.forEach((leaf, index) => {
+      const line = leaf.value.kind === 'threshold' ? thresholds.warningLines[criterion.id]?.[leaf.value.name] : undefined;
+      warningLines.push(line);
+      if (line !== undefined) candidates.push({ index, line, test: OPERATORS[leaf.operator].test });
+    });
+    return candidates;
+  });
   return {
+    nearCandidates,
     ruleset,
     layout: leafLayout(ruleset),
     warningLines,
@@ -179,24 +193,16 @@ export function outcomePlan(ruleset: Ruleset, thresholds: EffectiveThresholds): 
  * criterion.
  */
 function codeOf(plan: OutcomePlan, c: number, leaves: LeafResults): number {
-  const criterion = plan.ruleset.criteria[c]!;
   const offset = plan.layout.offsets[c]!;
   const tree = plan.trees[c]!;
   const { met, actual } = leaves;
   const overall = tree(met, offset, -1);
   if (overall === MET) return CODE.matched;
   if (overall === UNKNOWN) return CODE.insufficient;
-  const specs = criterion.leaves;
-  for (let i = 0; i < specs.length; i++) {
-    const line = plan.warningLines[offset + i];
-    if (
-      line !== undefined &&
-      met[offset + i] === NOT_MET &&
-      OPERATORS[specs[i]!.operator].test(actual[offset + i], line) &&
-      tree(met, offset, i) === MET
-    ) {
-      return CODE.near;
-    }
+  const candidates = plan.nearCandidates[c]!;
+  for (let k = 0; k < candidates.length; k++) {
+    const { index, line, test } = candidates[k]!;
+    if (met[offset + index] === NOT_MET && test(actual[offset + index], line) && tree(met, offset, index) === MET) return CODE.near;
   }
   return CODE.notMatched;
 }

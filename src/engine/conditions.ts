@@ -131,7 +131,7 @@ const evaluators = new WeakMap<CondNode, TreeEvaluator>();
  * The one three-valued combinator: `any` is met when one branch is met, not met when all are
  * not met, otherwise unknown; `all` is not met when one branch is not met, met when all are
  * met, otherwise unknown; `not` of unknown is unknown. Made once per tree into nested
- * closures (an `any` or `all` of leaves is a loop over their indices). Leaf values are read
+ * closures (an `any` or `all` is a loop over its children, reading a leaf child by its index). Leaf values are read
  * from `met` at `offset + leaf.index`; the leaf numbered `forced` is read as met instead
  * (-1: none).
  */
@@ -148,33 +148,22 @@ export function treeEvaluator(node: CondNode): TreeEvaluator {
       return value === UNKNOWN ? UNKNOWN : value === MET ? NOT_MET : MET;
     };
   } else {
-    // `any` stops at the first met branch, `all` at the first not-met one.
+    // `any` stops at the first met branch, `all` at the first not-met one. A leaf child is read
+    // where it stands (its index, -1 for a nested node), without a call.
     const decisive: Tri = node.kind === 'any' ? MET : NOT_MET;
     const otherwise: Tri = node.kind === 'any' ? NOT_MET : MET;
-    if (node.children.every((child) => child.kind === 'leaf')) {
-      const indices = node.children.map((child) => (child as { leaf: LeafSpec }).leaf.index);
-      evaluator = (met, offset, forced) => {
-        let result: Tri = otherwise;
-        for (let i = 0; i < indices.length; i++) {
-          const index = indices[i]!;
-          const value = index === forced ? MET : (met[offset + index] as Tri);
-          if (value === decisive) return decisive;
-          if (value === UNKNOWN) result = UNKNOWN;
-        }
-        return result;
-      };
-    } else {
-      const children = node.children.map(treeEvaluator);
-      evaluator = (met, offset, forced) => {
-        let result: Tri = otherwise;
-        for (let i = 0; i < children.length; i++) {
-          const value = children[i]!(met, offset, forced);
-          if (value === decisive) return decisive;
-          if (value === UNKNOWN) result = UNKNOWN;
-        }
-        return result;
-      };
-    }
+    const indices = node.children.map((child) => (child.kind === 'leaf' ? child.leaf.index : -1));
+    const nested = node.children.map((child) => (child.kind === 'leaf' ? undefined : treeEvaluator(child)));
+    evaluator = (met, offset, forced) => {
+      let result: Tri = otherwise;
+      for (let i = 0; i < indices.length; i++) {
+        const index = indices[i]!;
+        const value = index < 0 ? nested[i]!(met, offset, forced) : index === forced ? MET : (met[offset + index] as Tri);
+        if (value === decisive) return decisive;
+        if (value === UNKNOWN) result = UNKNOWN;
+      }
+      return result;
+    };
   }
   evaluators.set(node, evaluator);
   return evaluator;
