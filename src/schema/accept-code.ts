@@ -170,6 +170,11 @@ function ruleSlots(rules: readonly CrossFieldRule[]): RuleSlots {
  * would meet many object shapes), each group copied into a local; the copy is then made in
  * the order of the zod schema's shape, so that it has zod's key order. Last, each cross-field
  * rule tests the checked values the group functions left in its slots.
+ *
+ * The slots belong to one call at a time: a getter or Proxy trap of the record being accepted
+ * may itself accept a record (`screenMany(…)` called from a getter), which would clear and
+ * refill them under the outer call. A call made while another is under way is left to zod
+ * (`undefined`), so that it never touches the slots.
  */
 export function acceptorSource(rules: readonly CrossFieldRule[]): string {
   const functions: string[] = [];
@@ -190,7 +195,8 @@ export function acceptorSource(rules: readonly CrossFieldRule[]): string {
   return `"use strict";
 ${slots.declare}
 ${functions.join('\n')}
-return function accept(input, extraFacts) {
+let busy = false;
+function acceptOnce(input, extraFacts) {
   if (!isPlain(input)) return undefined;
   ${slots.clear}
   let ${keys.map((_, i) => `k${i}`).join(', ')};
@@ -207,6 +213,15 @@ return function accept(input, extraFacts) {
   ${stores.join('\n  ')}
   ${rules.map((_, r) => `if (R${r}.test(V${r}).length > 0) return undefined;`).join('\n  ')}
   return out;
+}
+return function accept(input, extraFacts) {
+  if (busy) return undefined;
+  busy = true;
+  try {
+    return acceptOnce(input, extraFacts);
+  } finally {
+    busy = false;
+  }
 };`;
 }
 
