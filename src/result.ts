@@ -10,8 +10,8 @@
  * written as CSV, counted for a summary or filtered by verdict never pays for explanations it
  * does not read; one that reads them pays what it always did.
  *
- * What they are built from stays with the result in a hidden property (its `util.inspect`
- * hook, under a non-enumerable symbol, which no copy, JSON or deep equality sees): the checked assessment (already a copy,
+ * What they are built from stays with the result in a hidden property (a non-enumerable
+ * symbol, which no copy, JSON or deep equality sees): the checked assessment (already a copy,
  * never the caller's object), the options, and the leaf results (kept from the reference path;
  * the compiled path evaluates again when asked, which costs less than keeping a copy of every
  * record's leaves).
@@ -57,29 +57,14 @@ interface State {
 }
 
 /**
- * A result's one hidden own property: the hook by which Node's `util.inspect` (`console.log`,
- * the REPL) shows the result as the plain data it is rather than as `[Getter/Setter]`s, a
- * function made for each result, which also carries the result's state (under {@link STATE}).
- * Keyed by a symbol and not enumerable, so no copy, JSON or deep equality sees it, yet read
- * through a Proxy (a reactive store wrapping the result), by an object made with
- * `Object.create(result)` and by a copy of its property descriptors, as the accessors need.
- * One property rather than a hook and a state apart: defining a property costs a batch more
- * than making the function (bench/RESULTS.md). `Symbol.for` keeps this module free of Node
- * built-ins.
+ * The hidden own property holding a result's state: keyed by a symbol and not enumerable, so
+ * no copy, JSON or deep equality sees it, yet read through a Proxy (a reactive store wrapping
+ * the result), by an object made with `Object.create(result)` and by a copy of its property
+ * descriptors, as the accessors need.
  */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
-
-/** The key of the state on a result's hook; only this module knows it. */
 const STATE = Symbol('weak-lax-screener.result');
 
-type Hook = ((this: object) => object) & { [STATE]?: State };
-type Holder = { [INSPECT]?: unknown };
-
-/** The state a result's hook carries, if the result is one of this library's. */
-function stateIn(result: object): State | undefined {
-  const hook = (result as Holder)[INSPECT];
-  return typeof hook === 'function' ? (hook as Hook)[STATE] : undefined;
-}
+type Holder = { [STATE]?: State };
 
 /**
  * What was built for a result whose state the caller froze (a deep freeze through every own
@@ -88,7 +73,7 @@ function stateIn(result: object): State | undefined {
 const builtWhenFrozen = new WeakMap<State, { criteria?: CriterionResult[]; ruleset?: ScreeningResult['ruleset']; plan?: PlanParts }>();
 
 function stateOf(result: object): State {
-  const state = stateIn(result);
+  const state = (result as Holder)[STATE];
   if (typeof state !== 'object' || state === null) throw new TypeError('not a screening result of this library');
   return state;
 }
@@ -186,21 +171,28 @@ const LAZY_CHECKLIST = lazyPart('checklist', (state) => planOf(state).checklist)
 const LAZY_TIMELINE = lazyPart('timeline', (state) => planOf(state).timeline);
 
 /**
- * The descriptor of a result's hook, one object for every result: its `value` is set just
- * before each definition and cleared after. A descriptor made per result (an object literal
- * with symbol keys, as `defineProperties` takes) cost more than the rest of the result
- * together (bench/RESULTS.md).
+ * The descriptor of a result's hidden state, one object for every result: its `value` is set
+ * just before each definition and cleared after. A descriptor made per result (an object
+ * literal with symbol keys, as `defineProperties` takes) cost more than the rest of the
+ * result together (bench/RESULTS.md).
  */
-const HOOK_DESCRIPTOR: PropertyDescriptor = { value: undefined, writable: false, enumerable: false, configurable: false };
+const STATE_DESCRIPTOR: PropertyDescriptor = { value: undefined, writable: false, enumerable: false, configurable: false };
 
-/** A result's hook, carrying `state`: what `util.inspect` shows of the result is a plain copy of it. */
-function hookOf(state: State): Hook {
-  const hook: Hook = function inspect(this: object) {
+/**
+ * Node's `util.inspect` (`console.log`, the REPL) shows an accessor as `[Getter/Setter]`; a
+ * result shows itself as the plain data it is instead. Not enumerable, so no copy or deep
+ * equality sees it; `Symbol.for` keeps this module free of Node built-ins.
+ */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+const INSPECT_HOOK: PropertyDescriptor = {
+  enumerable: false,
+  configurable: true,
+  writable: true,
+  value(this: object) {
     return { ...this };
-  };
-  hook[STATE] = state;
-  return hook;
-}
+  },
+};
 
 /**
  * A copy of the region. Both ways of checking an assessment (zod and the fast acceptors) give
@@ -258,12 +250,13 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
   result.verdict = verdict;
   result.score = score;
   result.matched = matchedOf(state);
-  // criteria, then the hidden hook (symbols come after every key in any case). One property at
-  // a time, from descriptors made once: see HOOK_DESCRIPTOR.
+  // criteria, then the two hidden properties (symbols come after every key in any case).
+  // One property at a time, from descriptors made once: see STATE_DESCRIPTOR.
   Object.defineProperty(result, 'criteria', LAZY_CRITERIA);
-  HOOK_DESCRIPTOR.value = hookOf(state);
-  Object.defineProperty(result, INSPECT, HOOK_DESCRIPTOR);
-  HOOK_DESCRIPTOR.value = undefined;
+  Object.defineProperty(result, INSPECT, INSPECT_HOOK);
+  STATE_DESCRIPTOR.value = state;
+  Object.defineProperty(result, STATE, STATE_DESCRIPTOR);
+  STATE_DESCRIPTOR.value = undefined;
   if (verdict === 'weak-lax') {
     Object.defineProperty(result, 'checklist', LAZY_CHECKLIST);
     Object.defineProperty(result, 'timeline', LAZY_TIMELINE);
@@ -280,7 +273,7 @@ export function assembleResult(assessment: Assessment, options: ResultOptions, l
  * `undefined` for any other result (then read `criteria`). @internal
  */
 export function unreadOutcomes(result: ScreeningResult): { codes: readonly number[]; ruleset: Ruleset } | undefined {
-  const state = typeof result === 'object' && result !== null ? stateIn(result) : undefined;
+  const state = typeof result === 'object' && result !== null ? (result as Holder)[STATE] : undefined;
   if (typeof state !== 'object' || state === null || state.criteria !== undefined || builtWhenFrozen.get(state)?.criteria !== undefined) return undefined;
   if (Object.getOwnPropertyDescriptor(result, 'criteria')?.get !== LAZY_CRITERIA.get) return undefined;
   return { codes: state.codes, ruleset: state.options.ruleset };
