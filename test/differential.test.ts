@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BatchEntry } from '../src/batch/many.js';
 import { screen } from '../src/screen.js';
 import { screenMany } from '../src/batch/many.js';
 import { rulesets } from '../src/rulesets.js';
@@ -358,3 +359,50 @@ describe('fast acceptor (batch validation) against zod', () => {
   });
 });
 
+const reentrantOrg = { id: '99001', name: '灯影村', kind: 'village' };
+const clean = { org: { id: '99002', name: '鹊湾村', kind: 'village' }, assessedOn: '2020-01-01' };
+
+/** Seats filled above seats required (zod refuses), then a group whose getter runs `inner` while the record is being accepted. */
+function reentrant(inner: () => void): unknown {
+  return {
+    org: reentrantOrg,
+    assessedOn: '2020-01-01',
+    leadership: { seatsRequired: 2, seatsFilled: 3 },
+    unity: {
+      get conflictReports() {
+        inner();
+        return 0;
+      },
+    },
+  };
+}
+
+describe('the generated acceptor, called again while it accepts a record (a getter that screens)', () => {
+  it('a getter that accepts another record meanwhile wipes the slots of the record being accepted', () => {
+    const record = reentrant(() => acceptGenerated(clean, {}));
+    expect(assessmentSchema.safeParse(record).success).toBe(false);
+    expect(acceptInterpreted(record, {})).toBeUndefined();
+    // With the rules' slots shared by both calls, the outer record was accepted, seats 3 of 2 and all.
+    expect(acceptGenerated(record, {})).toBeUndefined();
+  });
+
+  it('through the public API: screenMany refuses the record as screen does', async () => {
+    const record = reentrant(() => void screenMany([clean])[Symbol.asyncIterator]().next());
+    await expect(screen(record)).rejects.toThrow(/must not exceed seatsRequired/);
+    const entries: BatchEntry[] = [];
+    for await (const entry of screenMany([clean, record])) entries.push(entry);
+    expect(entries[0]!.ok).toBe(true);
+    expect(entries[1]!.ok).toBe(false);
+  });
+
+  it('the call inside the call still gets the right answer, and a record that throws leaves the acceptor usable', async () => {
+    let inner: BatchEntry | undefined;
+    const record = reentrant(() => void screenMany([clean])[Symbol.asyncIterator]().next().then((step) => (inner = step.value as BatchEntry)));
+    for await (const _ of screenMany([record])) void _;
+    await Promise.resolve();
+    expect(inner?.ok).toBe(true);
+    const throwing = { ...clean, unity: { get conflictReports(): number { throw new Error('unreadable'); } } };
+    expect(() => acceptGenerated(throwing, {})).toThrow('unreadable');
+    expect(acceptGenerated(clean, {})).toEqual(assessmentSchema.parse(clean));
+  });
+});

@@ -176,3 +176,39 @@ describe('a summary counts a result the same, read or not', () => {
     expect(summarize(replaced).byCriterion.map((c) => c.id)).not.toContain('C01');
   });
 });
+
+async function resultOf(): Promise<ScreeningResult> {
+  for await (const entry of screenMany([{ ...fixture('04-').assessment, org: { ...fixture('04-').assessment.org, id: '99003' } }])) if (entry.ok) return entry.result;
+  throw new Error('not screened');
+}
+
+describe('a result whose inspect hook the caller replaces, inherits or binds', () => {
+  it('an Object.create child with its own inspect hook still reads its parts, and summarize counts it', async () => {
+    const result = await resultOf();
+    const shown = Object.create(result, { [inspect.custom]: { value: () => '灯影村（显示）' } }) as ScreeningResult;
+    expect(inspect(shown)).toBe('灯影村（显示）');
+    // Were the state carried by the hook, the child's own hook would hide it.
+    expect(shown.criteria).toEqual(result.criteria);
+    expect(summarize([shown]).byCriterion).toEqual(summarize([result]).byCriterion);
+  });
+
+  it('a child may set its own hook by assignment', async () => {
+    const child = Object.create(await resultOf()) as Record<symbol, unknown>;
+    // An inherited read-only hook would make this assignment throw in strict code.
+    expect(() => {
+      child[inspect.custom] = () => 'child';
+    }).not.toThrow();
+  });
+
+  it('a Proxy that binds the functions it hands out still reads the result', async () => {
+    const result = await resultOf();
+    const bound = new Proxy(result, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(receiver) : value;
+      },
+    });
+    // Were the hook non-configurable and non-writable, the trap would break a Proxy invariant (TypeError).
+    expect(bound.criteria).toEqual(result.criteria);
+  });
+});
