@@ -139,7 +139,9 @@ export function checkAssessment(input: unknown, prepared: PreparedOptions): Chec
     // and this check another cannot bring an unchecked value in.
     const asRecord = (extra: unknown) => (extra && typeof extra === 'object' ? (extra as Record<string, unknown>) : undefined);
     const given = checkExtraFacts(asRecord((input as { extra?: unknown }).extra), prepared.ruleset, locale);
-    const used = parsed.success ? checkExtraFacts(asRecord(parsed.data.extra), prepared.ruleset, locale) : [];
+    // zod's copy is a plain object: its own `extra` only, never one a polluted Object.prototype
+    // lends it (a null-prototype record has none to lend, and the fast acceptor reads none).
+    const used = parsed.success ? checkExtraFacts(asRecord(Object.hasOwn(parsed.data, 'extra') ? parsed.data.extra : undefined), prepared.ruleset, locale) : [];
     const seen = new Set(given.map((issue) => `${issue.path}\n${issue.message}`));
     const extraIssues = [...given, ...used.filter((issue) => !seen.has(`${issue.path}\n${issue.message}`))];
     if (parsed.success && extraIssues.length === 0) return { ok: true, value: parsed.data };

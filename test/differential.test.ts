@@ -175,6 +175,22 @@ describe('where the acceptor and the fact reader come from', () => {
     await expectSame(record, undefined);
   });
 
+  it('an `extra` on Object.prototype is not a null-prototype record\'s: screen and screenMany both screen it without', async () => {
+    // Hand-checked: the record has no extra facts and no indicators (undetermined). zod's copy
+    // of it is a plain object, which would inherit the `extra`; only its own counts.
+    const record = Object.assign(Object.create(null) as Record<string, unknown>, { org: { id: '99000000002', name: '鹊湾村党支部', kind: 'village' }, assessedOn: '2026-03-31' });
+    Object.defineProperty(Object.prototype, 'extra', { value: { income: 5 }, enumerable: false, configurable: true, writable: true });
+    try {
+      const reference = await screen(record);
+      expect(reference.verdict).toBe('undetermined');
+      const batch = [];
+      for await (const entry of screenMany([record])) batch.push(entry);
+      expect(batch[0]!.ok && JSON.stringify(batch[0]!.result)).toBe(JSON.stringify(reference));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).extra;
+    }
+  });
+
   it('where code cannot be made from strings, the interpreted acceptor gives the same batch (the built package, node --disallow-code-generation-from-strings)', async () => {
     const records = readdirSync(fixturesDir)
       .filter((name) => name.endsWith('.json'))
