@@ -188,6 +188,23 @@ describe('guessing the format of standard input', () => {
     expect(out.code).toBe(0);
   });
 
+  it('a line of other spacing (U+3000, a form feed) before the records tells nothing of the format: standard input reads as the named file does', async () => {
+    const body = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    // Each text, with its lines of spacing that are invalid records (hand-counted).
+    for (const [text, invalid] of [['\u3000\n' + body, 1], ['\n\f\n \u3000 \n' + body, 2], ['\u3000', 1], ['\u3000\n\u00a0', 2]] as const) {
+      const all = bytes(text);
+      for (const size of [1, 2, 3, 5, 16, all.length]) expect((await sniff(Readable.from(pieces(all, size)))).format, `pieces of ${size}`).toBe('jsonl');
+      // Each line of spacing is an invalid record, in its place, from the file as from standard input.
+      const fromFile = await runMain(['screen', file(`spacing-${text.length}.jsonl`, text), '--format', 'jsonl']);
+      const fromStdin = await runMain(['screen', '-', '--format', 'jsonl'], pieces(all, 3));
+      expect(fromStdin.stdout).toBe(fromFile.stdout);
+      expect([fromStdin.code, fromFile.code]).toEqual([1, 1]);
+      const entries = fromFile.stdout.trim().split('\n').map((line) => JSON.parse(line) as { ok: boolean });
+      expect(entries.filter((e) => !e.ok)).toHaveLength(invalid);
+      expect(entries.filter((e) => e.ok)).toHaveLength(text.includes('{') ? records.length : 0);
+    }
+  });
+
   it('reads no further than the first line, and stops at its limit when the line does not end', async () => {
     const text = `${record(1)}\n${record(2)}\n`;
     let pulled = 0;

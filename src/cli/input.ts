@@ -126,10 +126,24 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
 
+/** True when bytes [start, end) of the chunks read so far are text of nothing but spacing of any kind (U+3000, a form feed…). */
+function onlySpacing(chunks: readonly Uint8Array[], start: number, end: number): boolean {
+  // Most lines start with something visible: only a line starting with a byte that may begin
+  // other spacing (a control character, or a multi-byte character) is decoded.
+  let offset = start;
+  let chunk = 0;
+  while (offset >= chunks[chunk]!.length) offset -= chunks[chunk++]!.length;
+  const b = chunks[chunk]![offset]!;
+  if (b > 0x20 && b < 0x80) return false;
+  return Buffer.concat(chunks).toString('utf8', start, end).trim() === '';
+}
+
 /**
  * Guesses the format of a stream (standard input without `--input-format`) from its first
- * line that holds something: `[` is a JSON array; `{` is JSON Lines when that line is a whole
- * object, otherwise one (pretty-printed) JSON object; anything else is CSV. The stream is
+ * line that holds something visible (a line of only spacing of any kind, such as a full-width
+ * space U+3000 or a form feed, tells nothing of the format, though JSON Lines counts it as an
+ * invalid record, as it does in a named file): `[` is a JSON array; `{` is JSON Lines when that
+ * line is a whole object, otherwise one (pretty-printed) JSON object; anything else is CSV. The stream is
  * read up to the end of that line (or the end of input, or {@link SNIFF_LIMIT} bytes, after
  * which `{` is taken for JSON), however it arrives in chunks. Returns the format and the
  * whole stream, the bytes read to decide included.
@@ -156,6 +170,10 @@ export async function sniff(
       if (first < 0) {
         if (!isSpace(data[i]!)) first = headBytes + i;
       } else if (data[i] === 0x0a) {
+        if (onlySpacing(head, first, headBytes + i)) {
+          first = -1;
+          continue;
+        }
         lineEnd = headBytes + i;
         break;
       }
@@ -163,6 +181,7 @@ export async function sniff(
     headBytes += data.length;
   }
   const joined = Buffer.concat(head);
+  if (first >= 0 && lineEnd < 0 && done && onlySpacing([joined], first, joined.length)) first = -1; // a last line of spacing
   let format: InputFormat = 'csv';
   if (first < 0) format = 'jsonl'; // nothing but spacing: no records in any format
   else if (joined.subarray(first, first + 4).equals(ZIP)) format = 'xlsx';
