@@ -126,7 +126,7 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
 
-/** True when bytes [start, end) of the chunks read so far are text of nothing but spacing of any kind (U+3000, a form feed…). */
+/** True when bytes [start, end) of the chunks read so far hold nothing but spacing of any kind (U+3000, a form feed…). */
 function onlySpacing(chunks: readonly Uint8Array[], start: number, end: number): boolean {
   // Most lines start with something visible: only a line starting with a byte that may begin
   // other spacing (a control character, or a multi-byte character) is decoded.
@@ -142,11 +142,11 @@ function onlySpacing(chunks: readonly Uint8Array[], start: number, end: number):
  * Guesses the format of a stream (standard input without `--input-format`) from its first
  * line that holds something visible (a line of only spacing of any kind, such as a full-width
  * space U+3000 or a form feed, tells nothing of the format, though JSON Lines counts it as an
- * invalid record, as it does in a named file): `[` is a JSON array; `{` is JSON Lines when that
- * line is a whole object, otherwise one (pretty-printed) JSON object; anything else is CSV. The stream is
- * read up to the end of that line (or the end of input, or {@link SNIFF_LIMIT} bytes, after
- * which `{` is taken for JSON), however it arrives in chunks. Returns the format and the
- * whole stream, the bytes read to decide included.
+ * invalid record, as it does in a named file): `[` is a JSON array; `{` is JSON Lines when
+ * that line is a whole object, otherwise one (pretty-printed) JSON object; anything else is
+ * CSV. The stream is read up to the end of that line (or the end of input, or
+ * {@link SNIFF_LIMIT} bytes, after which `{` is taken for JSON), however it arrives in chunks.
+ * Returns the format and the whole stream, the bytes read to decide included.
  */
 export async function sniff(
   stream: AsyncIterable<Uint8Array | string>,

@@ -131,9 +131,9 @@ const evaluators = new WeakMap<CondNode, TreeEvaluator>();
  * The one three-valued combinator: `any` is met when one branch is met, not met when all are
  * not met, otherwise unknown; `all` is not met when one branch is not met, met when all are
  * met, otherwise unknown; `not` of unknown is unknown. Made once per tree into nested
- * closures (an `any` or `all` is a loop over its children, reading a leaf child by its index). Leaf values are read
- * from `met` at `offset + leaf.index`; the leaf numbered `forced` is read as met instead
- * (-1: none).
+ * closures (an `any` or `all` is a loop over its children, reading a leaf child by its
+ * index). Leaf values are read from `met` at `offset + leaf.index`; the leaf numbered `forced`
+ * is read as met instead (-1: none).
  */
 export function treeEvaluator(node: CondNode): TreeEvaluator {
   let evaluator = evaluators.get(node);

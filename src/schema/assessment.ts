@@ -53,8 +53,8 @@ export interface CrossFieldIssue {
  * A rule between fields that JSON Schema cannot express, written once as `test` over the
  * fields it `reads`. Each field's value reaches `test` only when it is present and valid by
  * the field table (else `undefined`), so a rule never compares a value that is wrong in
- * itself, and the fast acceptor, whose values are all checked already, hands them over from
- * the copy it is making without reading the record again. The zod schema (and the interpreted
+ * itself, and the fast acceptor, whose values are all checked already, hands over the values
+ * it has just checked without reading the record again. The zod schema (and the interpreted
  * acceptor) run `check` on a whole input object, which may be invalid elsewhere, so that every
  * bad field is listed at once.
  */
