@@ -126,15 +126,14 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0d || b === 0x0a;
 
-/** True when bytes [start, end) of the chunks read so far hold nothing but spacing of any kind (U+3000, a form feed…). */
-function onlySpacing(chunks: readonly Uint8Array[], start: number, end: number): boolean {
-  // Most lines start with something visible: only a line starting with a byte that may begin
-  // other spacing (a control character, or a multi-byte character) is decoded.
-  let offset = start;
-  let chunk = 0;
-  while (offset >= chunks[chunk]!.length) offset -= chunks[chunk++]!.length;
-  const b = chunks[chunk]![offset]!;
-  if (b > 0x20 && b < 0x80) return false;
+/**
+ * True when the line at bytes [start, end), whose first byte is `first`, holds nothing but
+ * spacing of any kind (U+3000, a form feed…). Most lines start with something visible: only a
+ * line starting with a byte that may begin other spacing (a control character, or a
+ * multi-byte character) is decoded.
+ */
+function onlySpacing(chunks: readonly Uint8Array[], first: number, start: number, end: number): boolean {
+  if (first > 0x20 && first < 0x80) return false;
   return Buffer.concat(chunks).toString('utf8', start, end).trim() === '';
 }
 
@@ -157,6 +156,7 @@ export async function sniff(
   let headBytes = 0;
   let done = false;
   let first = -1; // offset of the first byte that is not spacing, in the head
+  let firstByte = 0; // that byte
   let lineEnd = -1; // offset of the newline that ends that line
   while (lineEnd < 0 && headBytes < limit) {
     const next = await iterator.next();
@@ -168,9 +168,12 @@ export async function sniff(
     head.push(data);
     for (let i = 0; i < data.length; i++) {
       if (first < 0) {
-        if (!isSpace(data[i]!)) first = headBytes + i;
+        if (!isSpace(data[i]!)) {
+          first = headBytes + i;
+          firstByte = data[i]!;
+        }
       } else if (data[i] === 0x0a) {
-        if (onlySpacing(head, first, headBytes + i)) {
+        if (onlySpacing(head, firstByte, first, headBytes + i)) {
           first = -1;
           continue;
         }
@@ -181,7 +184,7 @@ export async function sniff(
     headBytes += data.length;
   }
   const joined = Buffer.concat(head);
-  if (first >= 0 && lineEnd < 0 && done && onlySpacing([joined], first, joined.length)) first = -1; // a last line of spacing
+  if (first >= 0 && lineEnd < 0 && done && onlySpacing([joined], firstByte, first, joined.length)) first = -1; // a last line of spacing
   let format: InputFormat = 'csv';
   if (first < 0) format = 'jsonl'; // nothing but spacing: no records in any format
   else if (joined.subarray(first, first + 4).equals(ZIP)) format = 'xlsx';
