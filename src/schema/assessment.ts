@@ -37,10 +37,15 @@ function record(value: unknown): Plain | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Plain) : undefined;
 }
 
-/** The value of `group.key` in a plain object, own properties only. */
-function at(root: Plain, [group, key]: readonly [string, string]): unknown {
-  const values = Object.hasOwn(root, group) ? record(root[group]) : undefined;
-  return values !== undefined && Object.hasOwn(values, key) ? values[key] : undefined;
+/** The value at a path (`['leadership', 'seatsFilled']`, `['assessedOn']`) in a plain object, own properties only. */
+function at(root: Plain, path: readonly string[]): unknown {
+  let value: unknown = root;
+  for (const key of path) {
+    const values = record(value);
+    if (values === undefined || !Object.hasOwn(values, key)) return undefined;
+    value = values[key];
+  }
+  return value;
 }
 
 /** One problem a cross-field rule found, at `path`; `params.key` names its message. */
@@ -87,13 +92,13 @@ function fieldAt(path: string): FieldSpec {
 function crossFieldRule(rule: Omit<CrossFieldRule, 'check'>): CrossFieldRule {
   const reads = rule.reads.map((path) => {
     const field = fieldAt(path);
-    return { path: path.includes('.') ? (path.split('.') as [string, string]) : (['', path] as const), check: valueCheck(field) };
+    return { path: path.split('.'), check: valueCheck(field) };
   });
   return {
     ...rule,
     check(root) {
       const values = reads.map(({ path, check }) => {
-        const value = path[0] === '' ? (Object.hasOwn(root, path[1]) ? root[path[1]] : undefined) : at(root, path);
+        const value = at(root, path);
         return value !== undefined && valueOk(check, value) ? value : undefined;
       });
       return rule.test(values);
